@@ -1,0 +1,25 @@
+namespace RecipeDsl.Language.Model;
+
+// The YAML spelling of each member is its snake_case name (see RecipeKeywords).
+
+public enum TaskKind { Classification }
+
+public enum DatasetKind { Mnist }
+
+public enum Architecture { Mlp, Cnn }
+
+public enum ModelRole { Standalone, Teacher, Student }
+
+public enum OptimizerKind { Sgd, Adam, AdamW }
+
+public enum DevicePreference { Auto, Cpu, Cuda }
+
+/// <summary>How ε is spread over the classes.</summary>
+public enum SmoothingConvention
+{
+    /// <summary>PyTorch's <c>label_smoothing</c>: target = (1−ε)·onehot + ε/K.</summary>
+    Uniform,
+
+    /// <summary>fairseq's convention: 1−ε on the true class, ε/(K−1) on each other class.</summary>
+    OffTarget,
+}

@@ -1,0 +1,26 @@
+using RecipeDsl.Language.Model;
+
+namespace RecipeDsl.Language.Parsing;
+
+/// <summary>The value of every optional key when a recipe leaves it out (documented in the README and schema).</summary>
+public static class RecipeDefaults
+{
+    public const double ValidationSplit = 0.1;
+    public const int BatchSize = 64;
+    public const int Seed = 42;
+    public const double Dropout = 0.0;
+    public const int Epochs = 3;
+    public const double LabelSmoothing = 0.0;
+
+    public static readonly int[] MlpHiddenSizes = { 256 };
+    public static readonly int[] CnnHiddenSizes = { 128 };
+    public static readonly int[] CnnChannels = { 16, 32 };
+
+    public const OptimizerKind Optimizer = OptimizerKind.AdamW;
+
+    public static double LearningRate(OptimizerKind kind) => kind == OptimizerKind.Sgd ? 0.05 : 0.001;
+
+    public static double WeightDecay(OptimizerKind kind) => kind == OptimizerKind.AdamW ? 0.01 : 0.0;
+
+    public const double SgdMomentum = 0.9;
+}

@@ -1,0 +1,38 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace RecipeDsl.Language.Parsing;
+
+/// <summary>
+/// Every key the recipe language accepts, by section. The parser rejects anything else, suggests the
+/// nearest key, and a test checks that <c>recipes/recipe.schema.json</c> lists exactly these keys.
+/// </summary>
+public static class RecipeKeys
+{
+    public static readonly IReadOnlyList<string> Root = new[] { "name", "description", "task", "data", "model", "training", "loss" };
+
+    public static readonly IReadOnlyList<string> Data = new[] { "dataset", "validation_split", "batch_size", "seed" };
+
+    public static readonly IReadOnlyList<string> Model = new[] { "architecture", "hidden_sizes", "channels", "dropout", "role" };
+
+    public static readonly IReadOnlyList<string> Training = new[] { "epochs", "optimizer", "device" };
+
+    public static readonly IReadOnlyList<string> Optimizer = new[] { "type", "lr", "weight_decay", "momentum" };
+
+    public static readonly IReadOnlyList<string> Loss = new[] { "label_smoothing", "smoothing_convention" };
+
+    /// <summary>Every section path with its keys ("" is the root).</summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Sections = new Dictionary<string, IReadOnlyList<string>>
+    {
+        [""] = Root,
+        ["data"] = Data,
+        ["model"] = Model,
+        ["training"] = Training,
+        ["training.optimizer"] = Optimizer,
+        ["loss"] = Loss,
+    };
+
+    /// <summary>Every full key path, such as <c>loss.label_smoothing</c>.</summary>
+    public static IEnumerable<string> AllPaths =>
+        Sections.SelectMany(section => section.Value.Select(key => section.Key.Length == 0 ? key : section.Key + "." + key));
+}

@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+using RecipeDsl.Language.Model;
+
+namespace RecipeDsl.Language.Parsing;
+
+/// <summary>The YAML spelling of every enumerated value (the schema's enums must match these).</summary>
+public static class RecipeValues
+{
+    public static readonly IReadOnlyList<KeyValuePair<string, TaskKind>> Tasks = Pairs(("classification", TaskKind.Classification));
+
+    public static readonly IReadOnlyList<KeyValuePair<string, DatasetKind>> Datasets = Pairs(("mnist", DatasetKind.Mnist));
+
+    public static readonly IReadOnlyList<KeyValuePair<string, Architecture>> Architectures = Pairs(("mlp", Architecture.Mlp), ("cnn", Architecture.Cnn));
+
+    public static readonly IReadOnlyList<KeyValuePair<string, ModelRole>> Roles =
+        Pairs(("standalone", ModelRole.Standalone), ("teacher", ModelRole.Teacher), ("student", ModelRole.Student));
+
+    public static readonly IReadOnlyList<KeyValuePair<string, OptimizerKind>> Optimizers =
+        Pairs(("sgd", OptimizerKind.Sgd), ("adam", OptimizerKind.Adam), ("adamw", OptimizerKind.AdamW));
+
+    public static readonly IReadOnlyList<KeyValuePair<string, DevicePreference>> Devices =
+        Pairs(("auto", DevicePreference.Auto), ("cpu", DevicePreference.Cpu), ("cuda", DevicePreference.Cuda));
+
+    public static readonly IReadOnlyList<KeyValuePair<string, SmoothingConvention>> SmoothingConventions =
+        Pairs(("uniform", SmoothingConvention.Uniform), ("off_target", SmoothingConvention.OffTarget));
+
+    private static KeyValuePair<string, T>[] Pairs<T>(params (string Name, T Value)[] pairs)
+    {
+        var result = new KeyValuePair<string, T>[pairs.Length];
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            result[i] = new KeyValuePair<string, T>(pairs[i].Name, pairs[i].Value);
+        }
+
+        return result;
+    }
+}

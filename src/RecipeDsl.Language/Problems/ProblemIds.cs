@@ -1,0 +1,32 @@
+namespace RecipeDsl.Language.Problems;
+
+/// <summary>The IDs of the problems the parser finds. Their descriptors live in the analyzer.</summary>
+public static class ProblemIds
+{
+    /// <summary>The file is not well-formed YAML. Args: the YAML reader's message.</summary>
+    public const string YamlSyntax = "RD0001";
+
+    /// <summary>A key the language does not know. Args: key path, suggestion sentence ("" when none).</summary>
+    public const string UnknownKey = "RD0002";
+
+    /// <summary>A value of the wrong type. Args: key path, expected type, what was found.</summary>
+    public const string WrongType = "RD0003";
+
+    /// <summary>A number outside its range. Args: key path, value, allowed range.</summary>
+    public const string OutOfRange = "RD0004";
+
+    /// <summary>A value outside an enumeration. Args: key path, value, allowed values, suggestion sentence.</summary>
+    public const string UnknownValue = "RD0005";
+
+    /// <summary>A key given twice in one mapping. Args: key path, line of the first occurrence.</summary>
+    public const string DuplicateKey = "RD0006";
+
+    /// <summary>A required key is missing. Args: key path.</summary>
+    public const string MissingKey = "RD0007";
+
+    /// <summary>The recipe name is not a C# identifier. Args: the name, where it came from.</summary>
+    public const string InvalidName = "RD0008";
+
+    /// <summary>A key that does not apply to the chosen option. Args: key path, reason.</summary>
+    public const string NotApplicable = "RD0009";
+}

@@ -1,0 +1,13 @@
+namespace RecipeDsl.Language;
+
+/// <summary>
+/// A range of a recipe file as plain data (0-based offsets, lines and columns), so that it can live in
+/// cached models; the analyzer turns it into a Roslyn <c>Location</c> only when it reports.
+/// </summary>
+public readonly record struct SourceSpan(int Start, int End, int StartLine, int StartColumn, int EndLine, int EndColumn)
+{
+    public int Length => End - Start;
+
+    /// <summary>The 1-based "(line,col)" form that compilers print.</summary>
+    public override string ToString() => $"({StartLine + 1},{StartColumn + 1})";
+}

@@ -1,0 +1,76 @@
+using System;
+using RecipeDsl.Datasets;
+using static TorchSharp.torch;
+
+namespace RecipeDsl.Data;
+
+/// <summary>
+/// The embedded digits as normalised (N, 1, 28, 28) float tensors and int64 labels, already on the training
+/// device, so that batches are sliced by index with no per-sample collation.
+/// </summary>
+public sealed class DigitTensors : IDisposable
+{
+    // The usual MNIST normalisation constants (mean and standard deviation of the training pixels).
+    private const float Mean = 0.1307f;
+    private const float Std = 0.3081f;
+
+    private DigitTensors(Tensor[] tensors, int classes)
+    {
+        (TrainInputs, TrainLabels, ValidationInputs, ValidationLabels, TestInputs, TestLabels) =
+            (tensors[0], tensors[1], tensors[2], tensors[3], tensors[4], tensors[5]);
+        Classes = classes;
+    }
+
+    public Tensor TrainInputs { get; }
+
+    public Tensor TrainLabels { get; }
+
+    public Tensor ValidationInputs { get; }
+
+    public Tensor ValidationLabels { get; }
+
+    public Tensor TestInputs { get; }
+
+    public Tensor TestLabels { get; }
+
+    public int Classes { get; }
+
+    public long TrainCount => TrainLabels.shape[0];
+
+    /// <param name="maxTrainSamples">Keep only the first N training images (after the fixed split), for quick runs.</param>
+    public static DigitTensors LoadMnist(double validationFraction, Device device, int? maxTrainSamples = null)
+    {
+        var images = MnistDigits.Load();
+        var split = MnistDigits.Split(validationFraction);
+        var train = maxTrainSamples is { } limit ? split.Train[..Math.Min(Math.Max(limit, 1), split.Train.Length)] : split.Train;
+        var tensors = new Tensor[6];
+        (tensors[0], tensors[1]) = ToTensors(images, train, device);
+        (tensors[2], tensors[3]) = ToTensors(images, split.Validation, device);
+        (tensors[4], tensors[5]) = ToTensors(images, split.Test, device);
+        return new DigitTensors(tensors, images.Classes);
+    }
+
+    private static (Tensor Inputs, Tensor Labels) ToTensors(DigitImages images, int[] indices, Device device)
+    {
+        var size = images.Rows * images.Cols;
+        var pixels = new byte[indices.Length * size];
+        var labels = new long[indices.Length];
+        for (var i = 0; i < indices.Length; i++)
+        {
+            Array.Copy(images.Pixels, indices[i] * size, pixels, i * size, size);
+            labels[i] = images.Labels[indices[i]];
+        }
+
+        using var raw = tensor(pixels, new long[] { indices.Length, 1, images.Rows, images.Cols });
+        using var scaled = raw.to(float32).div_(255f).sub_(Mean).div_(Std);
+        return (scaled.to(device).DetachFromDisposeScope(), tensor(labels).to(device).DetachFromDisposeScope());
+    }
+
+    public void Dispose()
+    {
+        foreach (var t in new[] { TrainInputs, TrainLabels, ValidationInputs, ValidationLabels, TestInputs, TestLabels })
+        {
+            t.Dispose();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System;
+using static TorchSharp.torch;
+
+namespace RecipeDsl.Metrics;
+
+/// <summary>How well a classifier does on a set of examples, and how honest its confidence is.</summary>
+/// <param name="Accuracy">Share of examples whose top class is right.</param>
+/// <param name="Nll">Mean negative log-likelihood of the true class (nats).</param>
+/// <param name="Ece">Expected calibration error: top-label, equal-width bins, weighted by bin size.</param>
+/// <param name="Mce">Maximum calibration error: the largest gap of any non-empty bin.</param>
+/// <param name="MeanConfidence">Mean of the top-class probability.</param>
+public sealed record ClassificationMetrics(int Count, double Accuracy, double Nll, double Ece, double Mce, double MeanConfidence)
+{
+    public const int DefaultBins = 15;
+
+    /// <summary>Computes every metric from logits (N, K) and class indices (N).</summary>
+    public static ClassificationMetrics FromLogits(Tensor logits, Tensor targets, int bins = DefaultBins)
+    {
+        if (logits.dim() != 2 || targets.dim() != 1 || logits.shape[0] != targets.shape[0] || logits.shape[0] == 0)
+        {
+            throw new ArgumentException($"Expected non-empty logits (N, K) and targets (N); got [{string.Join(", ", logits.shape)}] and [{string.Join(", ", targets.shape)}].");
+        }
+
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var logProbs = nn.functional.log_softmax(logits.to(float64), dim: 1);
+        var nll = -logProbs.gather(1, targets.unsqueeze(1)).mean().item<double>();
+        var (confidence, predicted) = logProbs.exp().max(dim: 1);
+        var correct = predicted.eq(targets);
+        var calibration = Calibration.Compute(confidence, correct, bins);
+        return new ClassificationMetrics(
+            (int)targets.shape[0],
+            correct.to(float64).mean().item<double>(),
+            nll,
+            calibration.Ece,
+            calibration.Mce,
+            confidence.mean().item<double>());
+    }
+}

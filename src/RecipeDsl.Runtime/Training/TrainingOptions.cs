@@ -1,0 +1,34 @@
+using System;
+using System.IO;
+using RecipeDsl.Metrics;
+
+namespace RecipeDsl.Training;
+
+/// <summary>What a caller may change about a run without editing its recipe.</summary>
+public sealed record TrainingOptions
+{
+    /// <summary>Overrides the recipe's <c>training.epochs</c>.</summary>
+    public int? Epochs { get; init; }
+
+    /// <summary>Overrides the recipe's <c>training.device</c>.</summary>
+    public DevicePreference? Device { get; init; }
+
+    /// <summary>Trains on the first N training images only (quick checks and tests).</summary>
+    public int? MaxTrainSamples { get; init; }
+
+    /// <summary>Where the run says which device it uses; nothing is written when null.</summary>
+    public TextWriter? Log { get; init; }
+
+    /// <summary>Called after each epoch, for progress output.</summary>
+    public Action<EpochMetrics>? OnEpoch { get; init; }
+
+    public int EpochsOr(int recipeEpochs)
+    {
+        var epochs = Epochs ?? recipeEpochs;
+        return epochs >= 1 ? epochs : throw new ArgumentOutOfRangeException(nameof(Epochs), epochs, "At least one epoch is needed.");
+    }
+}
+
+/// <param name="TrainLoss">Mean training loss over the epoch's batches, as the recipe's loss defines it.</param>
+/// <param name="TrainMeanConfidence">Mean top-class probability on the training batches of the epoch (the article's monitoring signal).</param>
+public sealed record EpochMetrics(int Epoch, double TrainLoss, double TrainMeanConfidence, ClassificationMetrics Validation, TimeSpan Duration);
