@@ -1,8 +1,10 @@
 namespace RecipeDsl.Language.Model;
 
 /// <summary>A valid recipe with every default resolved. Equatable, so it can flow through a cached generator.</summary>
+/// <param name="NameSpan">Where <c>name</c> is written; null when the name comes from the file name.</param>
 public sealed record Recipe(
     string Name,
+    SourceSpan? NameSpan,
     string? Description,
     string FileName,
     TaskKind Task,

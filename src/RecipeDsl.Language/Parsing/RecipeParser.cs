@@ -62,6 +62,9 @@ public static class RecipeParser
         return builder.ToString();
     }
 
+    /// <summary>Each conv block halves the 28×28 input; after four it is 1×1.</summary>
+    public const int MaxConvBlocks = 4;
+
     private static readonly SourceSpan FileStart = new(0, 0, 0, 0, 0, 0);
 
     /// <summary>A mapping of the recipe with the keys it has, checked against the keys its section allows.</summary>
@@ -110,7 +113,7 @@ public static class RecipeParser
             var architecture = ReadEnum(modelSection, "architecture", Architecture.Mlp, RecipeValues.Architectures, required: true);
             var defaultHidden = architecture == Architecture.Cnn ? RecipeDefaults.CnnHiddenSizes : RecipeDefaults.MlpHiddenSizes;
             var channels = architecture == Architecture.Cnn
-                ? ReadSizes(modelSection, "channels", RecipeDefaults.CnnChannels)
+                ? ReadSizes(modelSection, "channels", RecipeDefaults.CnnChannels, maxCount: MaxConvBlocks)
                 : NotApplicable(modelSection, "channels", "it applies only to architecture 'cnn'", Array.Empty<int>());
             var model = new ModelSpec(
                 architecture,
@@ -132,7 +135,7 @@ public static class RecipeParser
                 lossSection.Value("label_smoothing")?.Span,
                 ReadEnum(lossSection, "smoothing_convention", SmoothingConvention.Uniform, RecipeValues.SmoothingConventions));
 
-            return new Recipe(name, description, fileName, task, data, model, training, loss);
+            return new Recipe(name, root.Value("name")?.Span, description, fileName, task, data, model, training, loss);
         }
 
         private string ReadName(Section root, string fileName)
@@ -334,7 +337,7 @@ public static class RecipeParser
             return (int)value;
         }
 
-        private int[] ReadSizes(Section section, string key, int[] fallback)
+        private int[] ReadSizes(Section section, string key, int[] fallback, int maxCount = 16)
         {
             var node = section.Value(key);
             if (node is null)
@@ -345,6 +348,12 @@ public static class RecipeParser
             if (node is not YamlSequence sequence || sequence.Items.Count == 0)
             {
                 Report(ProblemIds.WrongType, node.Span, section.PathOf(key), "a non-empty list of whole numbers such as [256, 128]", Describe(node));
+                return fallback;
+            }
+
+            if (sequence.Items.Count > maxCount)
+            {
+                Report(ProblemIds.OutOfRange, node.Span, section.PathOf(key), $"a list of {sequence.Items.Count} layers", $"at most {maxCount} layers");
                 return fallback;
             }
 

@@ -24,6 +24,33 @@ public static class RecipeValues
     public static readonly IReadOnlyList<KeyValuePair<string, SmoothingConvention>> SmoothingConventions =
         Pairs(("uniform", SmoothingConvention.Uniform), ("off_target", SmoothingConvention.OffTarget));
 
+    public static string Spelling(this TaskKind value) => SpellingIn(Tasks, value);
+
+    public static string Spelling(this DatasetKind value) => SpellingIn(Datasets, value);
+
+    public static string Spelling(this Architecture value) => SpellingIn(Architectures, value);
+
+    public static string Spelling(this ModelRole value) => SpellingIn(Roles, value);
+
+    public static string Spelling(this OptimizerKind value) => SpellingIn(Optimizers, value);
+
+    public static string Spelling(this DevicePreference value) => SpellingIn(Devices, value);
+
+    public static string Spelling(this SmoothingConvention value) => SpellingIn(SmoothingConventions, value);
+
+    private static string SpellingIn<T>(IReadOnlyList<KeyValuePair<string, T>> table, T value)
+    {
+        foreach (var pair in table)
+        {
+            if (EqualityComparer<T>.Default.Equals(pair.Value, value))
+            {
+                return pair.Key;
+            }
+        }
+
+        throw new System.ArgumentOutOfRangeException(nameof(value), value, "No YAML spelling for this value.");
+    }
+
     private static KeyValuePair<string, T>[] Pairs<T>(params (string Name, T Value)[] pairs)
     {
         var result = new KeyValuePair<string, T>[pairs.Length];

@@ -29,4 +29,7 @@ public static class ProblemIds
 
     /// <summary>A key that does not apply to the chosen option. Args: key path, reason.</summary>
     public const string NotApplicable = "RD0009";
+
+    /// <summary>Two recipe files of one project share a recipe name. Args: the name, the other file(s).</summary>
+    public const string DuplicateName = "RD0010";
 }

@@ -1,0 +1,94 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using RecipeDsl.Language.Problems;
+
+namespace RecipeDsl.Analyzers;
+
+/// <summary>Every diagnostic RecipeDsl reports: ID, title, message, help text and default severity, in one place.</summary>
+public static class DiagnosticDescriptors
+{
+    private const string Schema = "RecipeDsl.Schema";
+    private const string Practice = "RecipeDsl.Practice";
+
+    public static readonly DiagnosticDescriptor YamlSyntax = Error(ProblemIds.YamlSyntax,
+        "Recipe is not well-formed YAML",
+        "YAML syntax error: {0}",
+        "The recipe file could not be read as YAML, so no trainer is generated for it. Fix the syntax at the reported position.");
+
+    public static readonly DiagnosticDescriptor UnknownKey = Error(ProblemIds.UnknownKey,
+        "Unknown recipe key",
+        "Unknown key '{0}'.{1}",
+        "RecipeDsl rejects keys it does not know instead of ignoring them, so a typo cannot silently leave a setting at its default. The README lists every key.");
+
+    public static readonly DiagnosticDescriptor WrongType = Error(ProblemIds.WrongType,
+        "Recipe value has the wrong type",
+        "'{0}' must be {1}, not {2}",
+        "Numbers are written unquoted (1e-3 and 0.001 are both numbers); a quoted value is a string.");
+
+    public static readonly DiagnosticDescriptor OutOfRange = Error(ProblemIds.OutOfRange,
+        "Recipe value is out of range",
+        "'{0}' is {1}, outside the allowed range {2}",
+        "Each numeric key has a range in which training is meaningful (for example ε in [0, 1), lr > 0, epochs ≥ 1).");
+
+    public static readonly DiagnosticDescriptor UnknownValue = Error(ProblemIds.UnknownValue,
+        "Recipe value is not one of the allowed values",
+        "'{0}' cannot be '{1}'; allowed: {2}.{3}",
+        "This key takes one of a fixed set of words.");
+
+    public static readonly DiagnosticDescriptor DuplicateKey = Error(ProblemIds.DuplicateKey,
+        "Recipe key is given twice",
+        "Duplicate key '{0}' (first given on line {1})",
+        "YAML loaders differ on which of two equal keys wins; RecipeDsl refuses to guess.");
+
+    public static readonly DiagnosticDescriptor MissingKey = Error(ProblemIds.MissingKey,
+        "Required recipe key is missing",
+        "Missing required key '{0}' (one of: {1})",
+        "A recipe must say what it trains and on what: data.dataset and model.architecture have no default.");
+
+    public static readonly DiagnosticDescriptor InvalidName = Error(ProblemIds.InvalidName,
+        "Recipe name is not a C# identifier",
+        "Recipe name '{0}' is not a C# identifier ({1})",
+        "The recipe name becomes the prefix of the generated classes (<Name>Recipe, <Name>Model, <Name>Trainer).");
+
+    public static readonly DiagnosticDescriptor NotApplicable = Error(ProblemIds.NotApplicable,
+        "Recipe key does not apply here",
+        "'{0}' does not apply here: {1}",
+        "The key belongs to another choice of the enclosing option; remove it or change that option.");
+
+    public static readonly DiagnosticDescriptor DuplicateName = Error(ProblemIds.DuplicateName,
+        "Two recipes share a name",
+        "Recipe name '{0}' is also used by {1}; recipe names must be unique in a project",
+        "Generated class names come from recipe names; give one of the recipes a different 'name:' or file name.");
+
+    public static readonly DiagnosticDescriptor TeacherLabelSmoothing = new(
+        "RD1001",
+        "Label smoothing on a distillation teacher",
+        "Label smoothing ε = {0} on recipe '{1}', a distillation teacher: smoothing erases the wrong-class probabilities its students learn from; train teachers with label_smoothing: 0",
+        Practice,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Müller, Kornblith and Hinton (2019) showed that teachers trained with label smoothing make worse distillation teachers: "
+            + "smoothing pushes the probabilities of the incorrect classes toward uniform, destroying the information about which wrong classes "
+            + "the teacher found plausible. Set loss.label_smoothing to 0 in recipes with model.role: teacher.");
+
+    /// <summary>The descriptor of each parser problem ID.</summary>
+    public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ForProblem = new Dictionary<string, DiagnosticDescriptor>
+    {
+        [ProblemIds.YamlSyntax] = YamlSyntax,
+        [ProblemIds.UnknownKey] = UnknownKey,
+        [ProblemIds.WrongType] = WrongType,
+        [ProblemIds.OutOfRange] = OutOfRange,
+        [ProblemIds.UnknownValue] = UnknownValue,
+        [ProblemIds.DuplicateKey] = DuplicateKey,
+        [ProblemIds.MissingKey] = MissingKey,
+        [ProblemIds.InvalidName] = InvalidName,
+        [ProblemIds.NotApplicable] = NotApplicable,
+        [ProblemIds.DuplicateName] = DuplicateName,
+    };
+
+    public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.CreateRange(ForProblem.Values).Add(TeacherLabelSmoothing);
+
+    private static DiagnosticDescriptor Error(string id, string title, string message, string help) =>
+        new(id, title, message, Schema, DiagnosticSeverity.Error, isEnabledByDefault: true, description: help);
+}

@@ -1,0 +1,68 @@
+using System;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using RecipeDsl.Generators.Emitting;
+using RecipeDsl.Language;
+using RecipeDsl.Language.Model;
+using RecipeDsl.Language.Parsing;
+
+namespace RecipeDsl.Generators;
+
+/// <summary>
+/// Turns every <c>*.recipe.yaml</c> additional file into a recipe class, a model class and a trainer, plus one
+/// <c>RecipeCatalog</c> listing them all. Reports nothing: a recipe with problems yields no code, and the
+/// analyzer, which parses the same way, reports the problems at their YAML lines.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class RecipeGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var recipes = context.AdditionalTextsProvider
+            .Where(static file => RecipeParser.IsRecipeFile(file.Path))
+            .Select(static (file, cancellationToken) => new RecipeFile(file.Path, file.GetText(cancellationToken)?.ToString() ?? ""))
+            .WithTrackingName(TrackingNames.RecipeFiles)
+            .Select(static (file, _) => ForGeneration(RecipeParser.Parse(file.Path, file.Text).Recipe))
+            .WithTrackingName(TrackingNames.Recipes)
+            .Where(static recipe => recipe is not null)
+            .Select(static (recipe, _) => recipe!)
+            .WithTrackingName(TrackingNames.ValidRecipes);
+
+        context.RegisterSourceOutput(recipes, static (output, recipe) =>
+        {
+            try
+            {
+                output.AddSource(recipe.Name + ".g.cs", TrainerEmitter.Emit(recipe));
+            }
+            catch (ArgumentException)
+            {
+                // Two recipe files share a name: the first keeps it; the analyzer reports the clash (RD0010) at both files.
+            }
+        });
+
+        var catalog = recipes
+            .Select(static (recipe, _) => new CatalogEntry(recipe.Name, recipe.FileName, RecipeSummary.Describe(recipe)))
+            .Collect()
+            .Select(static (entries, _) => entries
+                .GroupBy(entry => entry.Name, StringComparer.Ordinal)
+                .Select(group => group.First())
+                .OrderBy(entry => entry.Name, StringComparer.Ordinal)
+                .ToEquatableArray())
+            .WithTrackingName(TrackingNames.Catalog);
+
+        context.RegisterSourceOutput(catalog, static (output, entries) => output.AddSource("RecipeCatalog.g.cs", CatalogEmitter.Emit(entries)));
+    }
+
+    /// <summary>
+    /// Drops the source locations, which the emitted code does not use, so that moving a line in a recipe leaves
+    /// the model equal and the output cached.
+    /// </summary>
+    private static Recipe? ForGeneration(Recipe? recipe) => recipe is null
+        ? null
+        : recipe with
+        {
+            NameSpan = null,
+            Model = recipe.Model with { RoleSpan = null },
+            Loss = recipe.Loss with { LabelSmoothingSpan = null },
+        };
+}

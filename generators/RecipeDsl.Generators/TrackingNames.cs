@@ -1,0 +1,10 @@
+namespace RecipeDsl.Generators;
+
+/// <summary>Names of the pipeline steps, so tests can assert which ones ran and which came from the cache.</summary>
+public static class TrackingNames
+{
+    public const string RecipeFiles = nameof(RecipeFiles);
+    public const string Recipes = nameof(Recipes);
+    public const string ValidRecipes = nameof(ValidRecipes);
+    public const string Catalog = nameof(Catalog);
+}
