@@ -28,26 +28,31 @@ public sealed class RecipeGenerator : IIncrementalGenerator
             .Select(static (recipe, _) => recipe!)
             .WithTrackingName(TrackingNames.ValidRecipes);
 
-        context.RegisterSourceOutput(recipes, static (output, recipe) =>
-        {
-            try
-            {
-                output.AddSource(recipe.Name + ".g.cs", TrainerEmitter.Emit(recipe));
-            }
-            catch (ArgumentException)
-            {
-                // Two recipe files share a name: the first keeps it; the analyzer reports the clash (RD0010) at both files.
-            }
-        });
+        // Two files that declare one recipe name would make clashing classes: neither gets code, and the analyzer
+        // reports RD0010 at both. The set is usually empty, so it stays cached while recipes are edited.
+        var clashingNames = recipes
+            .Select(static (recipe, _) => recipe.Name)
+            .Collect()
+            .Select(static (names, _) => names
+                .GroupBy(name => name, StringComparer.Ordinal)
+                .Where(group => group.Count() > 1)
+                .Select(group => group.Key)
+                .OrderBy(name => name, StringComparer.Ordinal)
+                .ToEquatableArray())
+            .WithTrackingName(TrackingNames.ClashingNames);
 
-        var catalog = recipes
+        var uniqueRecipes = recipes
+            .Combine(clashingNames)
+            .Where(static pair => !pair.Right.Contains(pair.Left.Name))
+            .Select(static (pair, _) => pair.Left)
+            .WithTrackingName(TrackingNames.UniqueRecipes);
+
+        context.RegisterSourceOutput(uniqueRecipes, static (output, recipe) => output.AddSource(recipe.Name + ".g.cs", TrainerEmitter.Emit(recipe)));
+
+        var catalog = uniqueRecipes
             .Select(static (recipe, _) => new CatalogEntry(recipe.Name, recipe.FileName, RecipeSummary.Describe(recipe)))
             .Collect()
-            .Select(static (entries, _) => entries
-                .GroupBy(entry => entry.Name, StringComparer.Ordinal)
-                .Select(group => group.First())
-                .OrderBy(entry => entry.Name, StringComparer.Ordinal)
-                .ToEquatableArray())
+            .Select(static (entries, _) => entries.OrderBy(entry => entry.Name, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.Catalog);
 
         context.RegisterSourceOutput(catalog, static (output, entries) => output.AddSource("RecipeCatalog.g.cs", CatalogEmitter.Emit(entries)));

@@ -53,7 +53,7 @@ internal static class ModelEmitter
             forward.Add($"x = {Functional}.relu(hidden{n}.call(x));");
             if (spec.Dropout > 0)
             {
-                layers.Add(new Layer("Dropout", "dropout" + n, $"{Torch}.nn.Dropout({Literals.Double(spec.Dropout)})"));
+                layers.Add(new Layer("Dropout", "dropout" + n, $"{Torch}.nn.Dropout({recipe.Name}Recipe.Dropout)"));
                 forward.Add($"x = dropout{n}.call(x);");
             }
 

@@ -35,5 +35,5 @@ internal static class RecipeSummary
 
     public static string Smoothing(LossSpec loss) => loss.LabelSmoothing > 0
         ? $"label smoothing ε {Literals.Number(loss.LabelSmoothing)} ({loss.Convention.Spelling()})"
-        : "no label smoothing";
+        : "hard labels";
 }

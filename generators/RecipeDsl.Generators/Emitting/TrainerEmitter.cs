@@ -53,10 +53,15 @@ internal static class TrainerEmitter
             writer.WriteLine($"public const double Momentum = {Literals.Double(optimizer.Momentum)};");
         }
 
-        writer.WriteLine($"public const double Dropout = {Literals.Double(recipe.Model.Dropout)};");
-        writer.WriteLine($"public const double LabelSmoothing = {Literals.Double(recipe.Loss.LabelSmoothing)};");
+        if (recipe.Model.Dropout > 0)
+        {
+            writer.WriteLine($"public const double Dropout = {Literals.Double(recipe.Model.Dropout)};");
+        }
+
+        // With ε = 0 the recipe has no smoothing, and neither does any generated line.
         if (recipe.Loss.LabelSmoothing > 0)
         {
+            writer.WriteLine($"public const double LabelSmoothing = {Literals.Double(recipe.Loss.LabelSmoothing)};");
             writer.WriteLine($"public const {Losses}.SmoothingConvention SmoothingConvention = {Losses}.SmoothingConvention.{recipe.Loss.Convention};");
         }
 

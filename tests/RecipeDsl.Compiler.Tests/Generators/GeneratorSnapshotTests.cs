@@ -1,0 +1,58 @@
+using System;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using RecipeDsl.Compiler.Tests.Infrastructure;
+using Xunit;
+
+namespace RecipeDsl.Compiler.Tests.Generators;
+
+/// <summary>
+/// The generated source of every sample recipe, compared with a reviewed baseline in Snapshots/. After an intended
+/// change, run the tests with RECIPEDSL_UPDATE_SNAPSHOTS=1 to rewrite the baselines, then review their diff.
+/// </summary>
+public sealed class GeneratorSnapshotTests
+{
+    public static TheoryData<string> HintNames()
+    {
+        var (_, result) = GeneratorRunner.Run(CompilationFactory.SampleRecipes());
+        var data = new TheoryData<string>();
+        foreach (var source in result.GeneratedSources.OrderBy(s => s.HintName, StringComparer.Ordinal))
+        {
+            data.Add(source.HintName);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(HintNames))]
+    public void Generated_source_matches_its_snapshot(string hintName)
+    {
+        var (_, result) = GeneratorRunner.Run(CompilationFactory.SampleRecipes());
+        var actual = result.GeneratedSources.Single(s => s.HintName == hintName).SourceText.ToString();
+        Snapshot.Match(hintName + ".txt", actual);
+    }
+
+    [Fact]
+    public void Every_sample_recipe_has_a_trainer_and_every_snapshot_has_a_source()
+    {
+        var (_, result) = GeneratorRunner.Run(CompilationFactory.SampleRecipes());
+        var hintNames = result.GeneratedSources.Select(s => s.HintName + ".txt").OrderBy(n => n, StringComparer.Ordinal).ToArray();
+        var baselines = Directory.GetFiles(RepositoryPaths.Snapshots, "*.txt").Where(path => !path.EndsWith(".received.txt", StringComparison.Ordinal)).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+
+        Assert.Equal(CompilationFactory.SampleRecipes().Count() + 1, hintNames.Length); // one file per recipe, plus the catalog
+        Assert.Equal(hintNames, baselines);
+    }
+
+    [Fact]
+    public void Generated_code_compiles_with_no_warnings()
+    {
+        var (output, result) = GeneratorRunner.Run(CompilationFactory.SampleRecipes());
+
+        Assert.Null(result.Exception);
+        Assert.Empty(result.Diagnostics);
+        var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()).ToArray();
+        Assert.Empty(problems);
+    }
+}

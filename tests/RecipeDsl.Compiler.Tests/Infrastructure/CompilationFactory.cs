@@ -1,0 +1,30 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace RecipeDsl.Compiler.Tests.Infrastructure;
+
+/// <summary>Compilations that see what a project referencing RecipeDsl sees: the .NET runtime, TorchSharp and the runtime library.</summary>
+internal static class CompilationFactory
+{
+    private static readonly Lazy<MetadataReference[]> References = new(() =>
+    {
+        var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
+        var product = new[] { typeof(TorchSharp.torch).Assembly.Location, typeof(RecipeDsl.Training.IRecipeTrainer).Assembly.Location, typeof(RecipeDsl.Datasets.MnistDigits).Assembly.Location };
+        return platform.Concat(product).Distinct().Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToArray();
+    });
+
+    public static CSharpCompilation Create(params string[] sources) =>
+        CSharpCompilation.Create(
+            "RecipeDsl.Consumer",
+            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: $"Source{i}.cs")),
+            References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999));
+
+    public static IEnumerable<InMemoryAdditionalText> SampleRecipes() =>
+        Directory.GetFiles(RepositoryPaths.Recipes, "*.recipe.yaml").OrderBy(path => path, StringComparer.Ordinal)
+            .Select(path => new InMemoryAdditionalText(path, File.ReadAllText(path)));
+}
