@@ -61,9 +61,11 @@ public sealed class DigitTensors : IDisposable
             labels[i] = images.Labels[indices[i]];
         }
 
-        using var raw = tensor(pixels, new long[] { indices.Length, 1, images.Rows, images.Cols });
-        using var scaled = raw.to(float32).div_(255f).sub_(Mean).div_(Std);
-        return (scaled.to(device).DetachFromDisposeScope(), tensor(labels).to(device).DetachFromDisposeScope());
+        // Every intermediate (the byte tensor, the CPU copies) dies with this scope; only the results leave it.
+        using var scope = NewDisposeScope();
+        var inputs = tensor(pixels, new long[] { indices.Length, 1, images.Rows, images.Cols }).to(float32).div_(255f).sub_(Mean).div_(Std).to(device);
+        var targets = tensor(labels).to(device);
+        return (inputs.DetachFromDisposeScope(), targets.DetachFromDisposeScope());
     }
 
     public void Dispose()

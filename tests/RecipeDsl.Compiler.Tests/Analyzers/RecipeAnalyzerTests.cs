@@ -1,0 +1,144 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using RecipeDsl.Compiler.Tests.Infrastructure;
+using Xunit;
+
+namespace RecipeDsl.Compiler.Tests.Analyzers;
+
+public sealed class RecipeAnalyzerTests
+{
+    private const string Teacher = """
+        data:
+          dataset: mnist
+        model:
+          architecture: mlp
+          role: teacher
+        loss:
+          label_smoothing: 0.1
+        """;
+
+    [Fact]
+    public void RD1001_is_reported_at_the_label_smoothing_value()
+    {
+        var diagnostic = Assert.Single(AnalyzerRunner.Run(new InMemoryAdditionalText("/repo/recipes/teacher.recipe.yaml", Teacher)));
+
+        Assert.Equal("RD1001", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        // What `dotnet build` prints: file(line,col) with 1-based line and column of the value 0.1.
+        Assert.StartsWith("/repo/recipes/teacher.recipe.yaml(7,20): warning RD1001: Label smoothing ε = 0.1 on recipe 'Teacher', a distillation teacher", diagnostic.ToString());
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal((6, 19, 6, 22), (span.StartLinePosition.Line, span.StartLinePosition.Character, span.EndLinePosition.Line, span.EndLinePosition.Character));
+        Assert.Equal("0.1", Teacher.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+    }
+
+    [Theory]
+    [InlineData("label_smoothing: 0.1", "standalone")]
+    [InlineData("label_smoothing: 0.1", "student")]
+    [InlineData("label_smoothing: 0", "teacher")]
+    [InlineData("label_smoothing: 0.0", "teacher")]
+    public void RD1001_is_silent_without_smoothing_or_without_a_teacher(string smoothing, string role)
+    {
+        var yaml = Teacher.Replace("label_smoothing: 0.1", smoothing).Replace("role: teacher", "role: " + role);
+
+        Assert.Empty(AnalyzerRunner.Run(new InMemoryAdditionalText("/p/x.recipe.yaml", yaml)));
+    }
+
+    [Fact]
+    public void RD1001_is_silent_when_a_teacher_leaves_smoothing_at_its_default()
+    {
+        var yaml = Teacher.Replace("loss:\n  label_smoothing: 0.1", "");
+
+        Assert.Empty(AnalyzerRunner.Run(new InMemoryAdditionalText("/p/x.recipe.yaml", yaml)));
+    }
+
+    [Fact]
+    public void A_misspelt_key_is_an_error_with_a_suggestion_at_the_key()
+    {
+        var yaml = Teacher.Replace("label_smoothing", "label_smoothng");
+
+        var diagnostic = Assert.Single(AnalyzerRunner.Run(new InMemoryAdditionalText("/p/typo.recipe.yaml", yaml)));
+
+        Assert.Equal("/p/typo.recipe.yaml(7,3): error RD0002: Unknown key 'loss.label_smoothng'. Did you mean 'label_smoothing'?", diagnostic.ToString());
+    }
+
+    [Fact]
+    public void A_wrong_type_is_an_error_at_the_value()
+    {
+        var diagnostic = Assert.Single(AnalyzerRunner.Run(new InMemoryAdditionalText("/p/t.recipe.yaml", Teacher.Replace("0.1", "\"0.1\""))));
+
+        Assert.Equal("/p/t.recipe.yaml(7,20): error RD0003: 'loss.label_smoothing' must be a number, not the quoted string \"0.1\"", diagnostic.ToString());
+    }
+
+    [Fact]
+    public void An_out_of_range_value_is_an_error_at_the_value()
+    {
+        var diagnostic = Assert.Single(AnalyzerRunner.Run(new InMemoryAdditionalText("/p/r.recipe.yaml", Teacher.Replace("0.1", "1.2"))));
+
+        Assert.Equal("/p/r.recipe.yaml(7,20): error RD0004: 'loss.label_smoothing' is 1.2, outside the allowed range [0, 1)", diagnostic.ToString());
+    }
+
+    [Fact]
+    public void A_yaml_syntax_error_is_an_error_at_its_position()
+    {
+        var diagnostic = Assert.Single(AnalyzerRunner.Run(new InMemoryAdditionalText("/p/s.recipe.yaml", "data:\n  dataset: mnist\n model: x\n")));
+
+        Assert.Equal("RD0001", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(2, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.StartsWith("/p/s.recipe.yaml(3,", diagnostic.ToString());
+    }
+
+    [Fact]
+    public void An_unknown_value_is_an_error_with_a_suggestion()
+    {
+        var diagnostic = Assert.Single(AnalyzerRunner.Run(new InMemoryAdditionalText("/p/v.recipe.yaml", Teacher.Replace("role: teacher", "role: teachr"))));
+
+        Assert.Equal("/p/v.recipe.yaml(5,9): error RD0005: 'model.role' cannot be 'teachr'; allowed: standalone, teacher, student. Did you mean 'teacher'?", diagnostic.ToString());
+    }
+
+    [Fact]
+    public void Two_recipes_with_one_name_are_reported_at_both()
+    {
+        var diagnostics = AnalyzerRunner.Run(
+            new InMemoryAdditionalText("/p/one.recipe.yaml", "name: Same\n" + Teacher.Replace("0.1", "0")),
+            new InMemoryAdditionalText("/p/two.recipe.yaml", "name: Same\n" + Teacher.Replace("0.1", "0")));
+
+        Assert.Equal(
+            new[]
+            {
+                "/p/one.recipe.yaml(1,7): error RD0010: Recipe name 'Same' is also used by two.recipe.yaml; recipe names must be unique in a project",
+                "/p/two.recipe.yaml(1,7): error RD0010: Recipe name 'Same' is also used by one.recipe.yaml; recipe names must be unique in a project",
+            },
+            diagnostics.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void Other_additional_files_are_ignored()
+    {
+        Assert.Empty(AnalyzerRunner.Run(new InMemoryAdditionalText("/p/settings.yaml", "label_smoothing: [")));
+    }
+
+    [Fact]
+    public void The_sample_teacher_recipe_triggers_RD1001_and_no_other_sample_reports_anything()
+    {
+        var diagnostics = AnalyzerRunner.Run(CompilationFactory.SampleRecipes().ToArray<AdditionalText>());
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("RD1001", diagnostic.Id);
+        Assert.EndsWith("mnist-teacher-smoothed.recipe.yaml", diagnostic.Location.GetLineSpan().Path);
+    }
+
+    [Fact]
+    public void Every_descriptor_has_a_title_a_message_and_help_text()
+    {
+        foreach (var descriptor in RecipeDsl.Analyzers.DiagnosticDescriptors.All)
+        {
+            Assert.Matches("^RD[0-9]{4}$", descriptor.Id);
+            Assert.False(string.IsNullOrWhiteSpace(descriptor.Title.ToString()), descriptor.Id);
+            Assert.False(string.IsNullOrWhiteSpace(descriptor.MessageFormat.ToString()), descriptor.Id);
+            Assert.False(string.IsNullOrWhiteSpace(descriptor.Description.ToString()), descriptor.Id);
+        }
+
+        Assert.Equal(RecipeDsl.Analyzers.DiagnosticDescriptors.All.Length, RecipeDsl.Analyzers.DiagnosticDescriptors.All.Select(d => d.Id).Distinct().Count());
+    }
+}
