@@ -141,4 +141,12 @@ public sealed class RecipeAnalyzerTests
 
         Assert.Equal(RecipeDsl.Analyzers.DiagnosticDescriptors.All.Length, RecipeDsl.Analyzers.DiagnosticDescriptors.All.Select(d => d.Id).Distinct().Count());
     }
+
+    [Fact]
+    public void Every_problem_the_parser_can_report_has_a_descriptor()
+    {
+        var ids = typeof(RecipeDsl.Language.Problems.ProblemIds).GetFields().Select(field => (string)field.GetValue(null)!);
+
+        Assert.All(ids, id => Assert.Equal(id, RecipeDsl.Analyzers.DiagnosticDescriptors.ForProblem[id].Id));
+    }
 }
