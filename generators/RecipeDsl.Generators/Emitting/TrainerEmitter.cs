@@ -79,7 +79,7 @@ internal static class TrainerEmitter
         writer.OpenBlock($"internal sealed class {name} : {Training}.IRecipeTrainer");
         writer.WriteLine($"public string RecipeName => {settings}.Name;");
         writer.WriteLine();
-        writer.WriteLine("/// <summary>Seeds every generator, builds a fresh model and trains it.</summary>");
+        writer.WriteLine("/// <summary>Builds a fresh model, its weights drawn from the recipe's seed, and trains it.</summary>");
         writer.OpenBlock($"public {Training}.TrainingResult Train({Training}.TrainingOptions? options = null)");
         writer.WriteLine($"{Training}.Seeding.SeedAll({settings}.Seed);");
         writer.WriteLine($"using var model = new {model}();");
@@ -93,6 +93,8 @@ internal static class TrainerEmitter
             $"var epochs = options.EpochsOr({settings}.Epochs);",
             $"var device = {Training}.Devices.Select(options.Device ?? {settings}.Device);",
             $"options.Log?.WriteLine($\"{{{settings}.Name}}: training on {{device.Description}}\");",
+            "// Seeded again so that dropout masks are the same for a given model however it was built.",
+            $"{Training}.Seeding.SeedAll({settings}.Seed);",
             "",
             $"using var data = global::RecipeDsl.Data.DigitTensors.LoadMnist({settings}.ValidationSplit, device.Device, options.MaxTrainSamples);",
             "global::TorchSharp.ModuleExtensionMethods.to(model, device.Device);",

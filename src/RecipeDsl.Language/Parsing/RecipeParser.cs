@@ -152,6 +152,12 @@ public static class RecipeParser
                 return derived;
             }
 
+            if (node is YamlScalar { IsNull: true })
+            {
+                Report(ProblemIds.WrongType, node.Span, "name", "a C# identifier", Describe(node));
+                return "";
+            }
+
             var name = ReadString(root, "name");
             if (name is not null && !Identifier.IsMatch(name))
             {

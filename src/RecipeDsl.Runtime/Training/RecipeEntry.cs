@@ -8,5 +8,8 @@ namespace RecipeDsl.Training;
 public sealed record RecipeEntry(string Name, string FileName, string Summary, Func<IRecipeTrainer> CreateTrainer)
 {
     /// <summary>The file name without ".recipe.yaml", which the CLI accepts as well as the name.</summary>
-    public string FileStem => FileName.Replace(".recipe.yaml", "", StringComparison.OrdinalIgnoreCase).Replace(".recipe.yml", "", StringComparison.OrdinalIgnoreCase);
+    public string FileStem =>
+        FileName.EndsWith(".recipe.yaml", StringComparison.OrdinalIgnoreCase) ? FileName[..^".recipe.yaml".Length]
+        : FileName.EndsWith(".recipe.yml", StringComparison.OrdinalIgnoreCase) ? FileName[..^".recipe.yml".Length]
+        : FileName;
 }

@@ -228,6 +228,15 @@ public sealed class RecipeParserTests
     }
 
     [Fact]
+    public void An_empty_name_is_an_error()
+    {
+        var problem = SingleProblem("name:\n" + Minimal);
+
+        Assert.Equal(ProblemIds.WrongType, problem.Id);
+        Assert.Equal(new[] { "name", "a C# identifier", "nothing" }, problem.Arguments);
+    }
+
+    [Fact]
     public void A_file_name_that_makes_no_identifier_asks_for_a_name_key()
     {
         var problem = SingleProblem(Minimal, "recipes/2024-run.recipe.yaml");
