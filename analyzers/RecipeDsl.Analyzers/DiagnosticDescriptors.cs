@@ -61,6 +61,21 @@ public static class DiagnosticDescriptors
         "Recipe name '{0}' is also used by {1}; recipe names must be unique in a project",
         "Generated class names come from recipe names; give one of the recipes a different 'name:' or file name.");
 
+    public static readonly DiagnosticDescriptor InvalidValue = Error(ProblemIds.InvalidValue,
+        "Recipe value is invalid",
+        "'{0}' is invalid: {1}",
+        "The value has the right type and range but does not fit the rest of the recipe.");
+
+    public static readonly DiagnosticDescriptor UnknownTeacher = Error(ProblemIds.UnknownTeacher,
+        "Distillation teacher is not a recipe of this project",
+        "Teacher recipe '{0}' is not a valid recipe of this project.{1}",
+        "distillation.teacher names another recipe of the same project (its name, or its file name in PascalCase); that recipe must itself be free of errors.");
+
+    public static readonly DiagnosticDescriptor TeacherCycle = Error(ProblemIds.TeacherCycle,
+        "Distillation teachers form a cycle",
+        "Distillation teachers form a cycle: {0}",
+        "A student trains its teacher first; a recipe cannot, through its teachers, be its own teacher.");
+
     public static readonly DiagnosticDescriptor TeacherLabelSmoothing = new(
         "RD1001",
         "Label smoothing on a distillation teacher",
@@ -85,6 +100,9 @@ public static class DiagnosticDescriptors
         [ProblemIds.InvalidName] = InvalidName,
         [ProblemIds.NotApplicable] = NotApplicable,
         [ProblemIds.DuplicateName] = DuplicateName,
+        [ProblemIds.InvalidValue] = InvalidValue,
+        [ProblemIds.UnknownTeacher] = UnknownTeacher,
+        [ProblemIds.TeacherCycle] = TeacherCycle,
     };
 
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.CreateRange(ForProblem.Values).Add(TeacherLabelSmoothing);

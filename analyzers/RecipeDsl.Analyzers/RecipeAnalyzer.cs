@@ -1,9 +1,12 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using RecipeDsl.Analyzers.Rules;
+using RecipeDsl.Language;
+using RecipeDsl.Language.Model;
 using RecipeDsl.Language.Parsing;
 using RecipeDsl.Language.Problems;
 
@@ -11,7 +14,8 @@ namespace RecipeDsl.Analyzers;
 
 /// <summary>
 /// Parses every <c>*.recipe.yaml</c> additional file the way the generator does and reports its problems and
-/// practice rules at their YAML positions. Per-file actions only (no compilation-end action), so IDEs run it live.
+/// practice rules at their YAML positions. Per-file actions only (no compilation-end action), so IDEs run it live;
+/// cross-file checks read the other recipe files through the analyzer options, each parsed once per compilation.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RecipeAnalyzer : DiagnosticAnalyzer
@@ -22,24 +26,24 @@ public sealed class RecipeAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterAdditionalFileAction(AnalyzeFile);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var parsed = new ConcurrentDictionary<string, RecipeParseResult?>();
+            start.RegisterAdditionalFileAction(file => AnalyzeFile(file, parsed));
+        });
     }
 
-    private static void AnalyzeFile(AdditionalFileAnalysisContext context)
+    private static void AnalyzeFile(AdditionalFileAnalysisContext context, ConcurrentDictionary<string, RecipeParseResult?> parsed)
     {
         var file = context.AdditionalFile;
-        if (!RecipeParser.IsRecipeFile(file.Path) || file.GetText(context.CancellationToken) is not { } text)
+        if (Parse(file, parsed, context.CancellationToken) is not { } result)
         {
             return;
         }
 
-        var result = RecipeParser.Parse(file.Path, text.ToString());
         foreach (var problem in result.Problems)
         {
-            context.ReportDiagnostic(Diagnostic.Create(
-                DiagnosticDescriptors.ForProblem[problem.Id],
-                RecipeLocations.Create(file.Path, problem.Span),
-                problem.Arguments.ToArray<object>()));
+            Report(context, problem.Id, problem.Span, problem.Arguments.ToArray());
         }
 
         if (result.Recipe is not { } recipe)
@@ -47,30 +51,39 @@ public sealed class RecipeAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        ReportSharedName(context, recipe.Name, recipe.NameSpan, context.CancellationToken);
+        var links = context.Options.AdditionalFiles
+            .Select(other => Parse(other, parsed, context.CancellationToken)?.Recipe)
+            .Where(other => other is not null)
+            .Select(other => RecipeLink.Of(other!))
+            .ToList();
+        if (RecipeReferences.Problem(RecipeLink.Of(recipe), links) is { } reference)
+        {
+            var span = reference.Id == ProblemIds.DuplicateName ? recipe.NameSpan : recipe.Distillation?.TeacherSpan;
+            var arguments = reference.Id == ProblemIds.DuplicateName
+                ? new[] { recipe.Name, string.Join(", ", OtherFilesNamed(context, recipe.Name, parsed)) }
+                : reference.Arguments;
+            Report(context, reference.Id, span ?? new SourceSpan(0, 0, 0, 0, 0, 0), arguments);
+        }
+
         if (TeacherLabelSmoothingRule.Check(recipe, file.Path) is { } teacherSmoothing)
         {
             context.ReportDiagnostic(teacherSmoothing);
         }
     }
 
-    /// <summary>RD0010, reported at each of the files that share a name (every file sees the others through the options).</summary>
-    private static void ReportSharedName(AdditionalFileAnalysisContext context, string name, Language.SourceSpan? nameSpan, CancellationToken cancellationToken)
-    {
-        var others = context.Options.AdditionalFiles
-            .Where(other => other.Path != context.AdditionalFile.Path && RecipeParser.IsRecipeFile(other.Path))
-            .Where(other => other.GetText(cancellationToken) is { } otherText
-                && RecipeParser.Parse(other.Path, otherText.ToString()).Recipe?.Name == name)
-            .Select(other => System.IO.Path.GetFileName(other.Path))
-            .ToList();
-        if (others.Count > 0)
-        {
-            var span = nameSpan ?? new Language.SourceSpan(0, 0, 0, 0, 0, 0);
-            context.ReportDiagnostic(Diagnostic.Create(
-                DiagnosticDescriptors.DuplicateName,
-                RecipeLocations.Create(context.AdditionalFile.Path, span),
-                name,
-                string.Join(", ", others)));
-        }
-    }
+    private static RecipeParseResult? Parse(AdditionalText file, ConcurrentDictionary<string, RecipeParseResult?> parsed, CancellationToken cancellationToken) =>
+        !RecipeParser.IsRecipeFile(file.Path)
+            ? null
+            : parsed.GetOrAdd(file.Path, _ => file.GetText(cancellationToken) is { } text ? RecipeParser.Parse(file.Path, text.ToString()) : null);
+
+    private static System.Collections.Generic.IEnumerable<string> OtherFilesNamed(AdditionalFileAnalysisContext context, string name, ConcurrentDictionary<string, RecipeParseResult?> parsed) =>
+        context.Options.AdditionalFiles
+            .Where(other => other.Path != context.AdditionalFile.Path && Parse(other, parsed, context.CancellationToken)?.Recipe?.Name == name)
+            .Select(other => System.IO.Path.GetFileName(other.Path));
+
+    private static void Report(AdditionalFileAnalysisContext context, string id, SourceSpan span, string[] arguments) =>
+        context.ReportDiagnostic(Diagnostic.Create(
+            DiagnosticDescriptors.ForProblem[id],
+            RecipeLocations.Create(context.AdditionalFile.Path, span),
+            arguments.Cast<object>().ToArray()));
 }

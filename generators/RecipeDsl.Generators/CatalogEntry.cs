@@ -1,4 +1,12 @@
+using RecipeDsl.Generators.Emitting;
+using RecipeDsl.Language.Model;
+
 namespace RecipeDsl.Generators;
 
 /// <summary>What the recipe catalog needs of one recipe.</summary>
-internal readonly record struct CatalogEntry(string Name, string FileName, string Summary);
+/// <param name="Teacher">The teacher recipe of a student, or null.</param>
+internal readonly record struct CatalogEntry(string Name, string FileName, string Summary, string? Teacher, bool HasSweep)
+{
+    public static CatalogEntry Of(Recipe recipe) =>
+        new(recipe.Name, recipe.FileName, RecipeSummary.Describe(recipe), recipe.Distillation?.Teacher, recipe.Sweep is not null);
+}

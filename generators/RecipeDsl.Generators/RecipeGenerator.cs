@@ -28,29 +28,25 @@ public sealed class RecipeGenerator : IIncrementalGenerator
             .Select(static (recipe, _) => recipe!)
             .WithTrackingName(TrackingNames.ValidRecipes);
 
-        // Two files that declare one recipe name would make clashing classes: neither gets code, and the analyzer
-        // reports RD0010 at both. The set is usually empty, so it stays cached while recipes are edited.
-        var clashingNames = recipes
-            .Select(static (recipe, _) => recipe.Name)
+        // Cross-recipe checks need every recipe's name and teacher. Two files with one name, a missing teacher or a
+        // cycle of teachers leave the recipes involved without code; the analyzer reports why (RD0010, RD0012, RD0013).
+        // The links change only when a name or a teacher does, so editing other settings leaves this step cached.
+        var links = recipes
+            .Select(static (recipe, _) => RecipeLink.Of(recipe))
             .Collect()
-            .Select(static (names, _) => names
-                .GroupBy(name => name, StringComparer.Ordinal)
-                .Where(group => group.Count() > 1)
-                .Select(group => group.Key)
-                .OrderBy(name => name, StringComparer.Ordinal)
-                .ToEquatableArray())
-            .WithTrackingName(TrackingNames.ClashingNames);
+            .Select(static (all, _) => all.OrderBy(link => link.Name, StringComparer.Ordinal).ThenBy(link => link.Teacher, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.RecipeLinks);
 
-        var uniqueRecipes = recipes
-            .Combine(clashingNames)
-            .Where(static pair => !pair.Right.Contains(pair.Left.Name))
+        var generatable = recipes
+            .Combine(links)
+            .Where(static pair => RecipeReferences.CanGenerate(RecipeLink.Of(pair.Left), pair.Right))
             .Select(static (pair, _) => pair.Left)
-            .WithTrackingName(TrackingNames.UniqueRecipes);
+            .WithTrackingName(TrackingNames.GeneratableRecipes);
 
-        context.RegisterSourceOutput(uniqueRecipes, static (output, recipe) => output.AddSource(recipe.Name + ".g.cs", TrainerEmitter.Emit(recipe)));
+        context.RegisterSourceOutput(generatable, static (output, recipe) => output.AddSource(recipe.Name + ".g.cs", TrainerEmitter.Emit(recipe)));
 
-        var catalog = uniqueRecipes
-            .Select(static (recipe, _) => new CatalogEntry(recipe.Name, recipe.FileName, RecipeSummary.Describe(recipe)))
+        var catalog = generatable
+            .Select(static (recipe, _) => CatalogEntry.Of(recipe))
             .Collect()
             .Select(static (entries, _) => entries.OrderBy(entry => entry.Name, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.Catalog);
@@ -69,5 +65,6 @@ public sealed class RecipeGenerator : IIncrementalGenerator
             NameSpan = null,
             Model = recipe.Model with { RoleSpan = null },
             Loss = recipe.Loss with { LabelSmoothingSpan = null },
+            Distillation = recipe.Distillation is { } distillation ? distillation with { TeacherSpan = null } : null,
         };
 }

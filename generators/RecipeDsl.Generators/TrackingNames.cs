@@ -6,7 +6,7 @@ public static class TrackingNames
     public const string RecipeFiles = nameof(RecipeFiles);
     public const string Recipes = nameof(Recipes);
     public const string ValidRecipes = nameof(ValidRecipes);
-    public const string ClashingNames = nameof(ClashingNames);
-    public const string UniqueRecipes = nameof(UniqueRecipes);
+    public const string RecipeLinks = nameof(RecipeLinks);
+    public const string GeneratableRecipes = nameof(GeneratableRecipes);
     public const string Catalog = nameof(Catalog);
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -8,18 +7,22 @@ using RecipeDsl.Training;
 
 namespace RecipeDsl.Cli;
 
-/// <summary>Parses the command line and runs <c>list</c> or <c>train</c>.</summary>
+/// <summary>Parses the command line and runs <c>list</c>, <c>train</c>, <c>distill</c> or <c>sweep</c>.</summary>
 internal static class CommandLine
 {
     private const string Usage = """
         Usage:
-          recipedsl list                     the recipes compiled into this program
-          recipedsl train <recipe> [options] train one on the embedded MNIST digits
+          recipedsl list                        the recipes compiled into this program
+          recipedsl train <recipe> [options]    train one on the embedded MNIST digits (a student trains its teacher first)
+          recipedsl distill <student> [options] [--teacher-weights <file>]
+                                                train a student; its teacher is trained first, or loaded from <file>
+          recipedsl sweep <recipe> [options]    train one model per ε of the recipe's sweep, from the same initial weights
 
-        Options of train:
-          --epochs <n>                       override training.epochs
-          --device <auto|cpu|cuda>           override training.device
-          --max-train <n>                    train on the first n training images only
+        Options:
+          --epochs <n>                          override training.epochs (sweep.epochs for sweep)
+          --device <auto|cpu|cuda>              override training.device
+          --max-train <n>                       train on the first n training images only
+          --save-model <file>                   save the trained weights (TorchSharp format); train and distill only
 
         <recipe> is a recipe name (MnistMlp) or its file name without .recipe.yaml (mnist-mlp).
         """;
@@ -33,6 +36,8 @@ internal static class CommandLine
                 [] or ["-h" or "--help" or "help"] => Help(output),
                 ["list", .. var rest] => NoArguments("list", rest) ?? List(output),
                 ["train", .. var rest] => Train(rest, output),
+                ["distill", .. var rest] => Distill(rest, output),
+                ["sweep", .. var rest] => Sweep(rest, output),
                 [var command, ..] => throw new UsageException($"Unknown command '{command}'."),
             };
         }
@@ -42,6 +47,11 @@ internal static class CommandLine
             error.WriteLine();
             error.WriteLine(Usage);
             return 2;
+        }
+        catch (IOException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return 1;
         }
     }
 
@@ -69,36 +79,106 @@ internal static class CommandLine
 
     private static int Train(string[] args, TextWriter output)
     {
+        var (entry, options) = Parse("train", args, output, allowTeacherWeights: false);
+        WriteHeader(output, entry);
+        entry.CreateTrainer().Train(options);
+        return 0;
+    }
+
+    private static int Distill(string[] args, TextWriter output)
+    {
+        var (entry, options) = Parse("distill", args, output, allowTeacherWeights: true);
+        if (entry.Teacher is null || entry.TrainFromSavedTeacher is null)
+        {
+            throw new UsageException($"'{entry.Name}' is not a distillation student (it has no 'distillation' section). Students: {Names(RecipeCatalog.All.Where(e => e.Teacher is not null))}.");
+        }
+
+        if (TeacherWeights(args) is { } weights)
+        {
+            if (!File.Exists(weights))
+            {
+                throw new UsageException($"No teacher weights at '{weights}'. Save them with: recipedsl train {entry.Teacher} --save-model {weights}");
+            }
+
+            WriteHeader(output, entry);
+            output.WriteLine($"Teacher {entry.Teacher}: weights loaded from {weights}");
+            entry.TrainFromSavedTeacher(weights, options);
+        }
+        else
+        {
+            WriteHeader(output, entry);
+            entry.CreateTrainer().Train(options);
+        }
+
+        return 0;
+    }
+
+    private static int Sweep(string[] args, TextWriter output)
+    {
+        var (entry, options) = Parse("sweep", args, output, allowTeacherWeights: false);
+        if (entry.Sweep is null)
+        {
+            throw new UsageException($"'{entry.Name}' has no 'sweep' section. Recipes with one: {Names(RecipeCatalog.All.Where(e => e.Sweep is not null))}.");
+        }
+
+        if (options.SaveModelTo is not null)
+        {
+            throw new UsageException("'--save-model' does not apply to a sweep, which trains several models.");
+        }
+
+        WriteHeader(output, entry);
+        var result = entry.Sweep(options with { OnFinished = null });
+        output.WriteLine();
+        TrainingReport.WriteSweep(output, result);
+        return 0;
+    }
+
+    private static (RecipeEntry Entry, TrainingOptions Options) Parse(string command, string[] args, TextWriter output, bool allowTeacherWeights)
+    {
         if (args.Length == 0 || args[0].StartsWith("-", StringComparison.Ordinal))
         {
-            throw new UsageException("'train' needs a recipe name. Known recipes: " + KnownNames() + ".");
+            throw new UsageException($"'{command}' needs a recipe name. Known recipes: {Names(RecipeCatalog.All)}.");
         }
 
         var entry = Find(args[0]);
-        var options = ParseTrainOptions(args[1..]) with
+        var options = ParseOptions(args[1..], allowTeacherWeights) with
         {
             Log = output,
             OnEpoch = epoch => output.WriteLine(TrainingReport.EpochLine(epoch)),
+            OnFinished = result =>
+            {
+                output.WriteLine();
+                TrainingReport.WriteSummary(output, result);
+                output.WriteLine();
+            },
         };
-
-        output.WriteLine($"{entry.Name} ({entry.FileName}): {entry.Summary}");
-        var result = entry.CreateTrainer().Train(options);
-        output.WriteLine();
-        TrainingReport.WriteSummary(output, result);
-        return 0;
+        return (entry, options);
     }
+
+    private static void WriteHeader(TextWriter output, RecipeEntry entry) =>
+        output.WriteLine($"{entry.Name} ({entry.FileName}): {entry.Summary}");
 
     private static RecipeEntry Find(string requested)
     {
         var match = RecipeCatalog.All.FirstOrDefault(entry =>
             string.Equals(entry.Name, requested, StringComparison.OrdinalIgnoreCase)
             || string.Equals(entry.FileStem, requested, StringComparison.OrdinalIgnoreCase));
-        return match ?? throw new UsageException($"No recipe named '{requested}'. Known recipes: {KnownNames()}.");
+        return match ?? throw new UsageException($"No recipe named '{requested}'. Known recipes: {Names(RecipeCatalog.All)}.");
     }
 
-    private static string KnownNames() => string.Join(", ", RecipeCatalog.All.Select(entry => $"{entry.Name} ({entry.FileStem})"));
+    private static string Names(System.Collections.Generic.IEnumerable<RecipeEntry> entries)
+    {
+        var names = entries.Select(entry => $"{entry.Name} ({entry.FileStem})").ToList();
+        return names.Count == 0 ? "none" : string.Join(", ", names);
+    }
 
-    private static TrainingOptions ParseTrainOptions(string[] args)
+    private static string? TeacherWeights(string[] args)
+    {
+        var index = Array.IndexOf(args, "--teacher-weights");
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    private static TrainingOptions ParseOptions(string[] args, bool allowTeacherWeights)
     {
         var options = new TrainingOptions();
         for (var i = 0; i < args.Length; i++)
@@ -109,7 +189,9 @@ internal static class CommandLine
                 "--epochs" => options with { Epochs = PositiveInt(args[i], value) },
                 "--max-train" => options with { MaxTrainSamples = PositiveInt(args[i], value) },
                 "--device" => options with { Device = Device(value) },
-                _ => throw new UsageException($"Unknown option '{args[i]}' for 'train'."),
+                "--save-model" => options with { SaveModelTo = value },
+                "--teacher-weights" when allowTeacherWeights => options,
+                _ => throw new UsageException($"Unknown option '{args[i]}'."),
             };
             i++;
         }

@@ -5,7 +5,7 @@ using RecipeDsl.Training;
 
 namespace RecipeDsl.Cli;
 
-/// <summary>How a run looks in the terminal: one line per epoch, then a table of the final metrics.</summary>
+/// <summary>How runs look in the terminal: one line per epoch, then tables of the final metrics.</summary>
 internal static class TrainingReport
 {
     public static string EpochLine(EpochMetrics epoch) => string.Create(CultureInfo.InvariantCulture,
@@ -19,11 +19,32 @@ internal static class TrainingReport
         output.WriteLine("split        examples  accuracy     NLL     ECE     MCE  mean conf");
         Row(output, "validation", last.Validation);
         Row(output, "test", result.Test);
+        if (result.TemperatureScaling is { } scaling)
+        {
+            Row(output, "test, T-sc.", scaling.After);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"temperature scaling: T = {scaling.Temperature:F3} fitted on validation; test NLL {scaling.Before.Nll:F4} → {scaling.After.Nll:F4}, "
+                + $"ECE {scaling.Before.Ece:F4} → {scaling.After.Ece:F4}, accuracy unchanged"));
+        }
+
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"train mean confidence (last epoch): {last.TrainMeanConfidence:F4}   ECE: 15 equal-width bins, top label"));
+            $"train mean confidence (last epoch): {last.TrainMeanConfidence:F4}   ECE: equal-width bins, top label"));
+    }
+
+    public static void WriteSweep(TextWriter output, SweepResult sweep)
+    {
+        output.WriteLine($"{sweep.Recipe}: label smoothing sweep, every candidate from the same initial weights; best by validation {sweep.Metric.ToString().ToLowerInvariant()}");
+        output.WriteLine("     ε  val acc   val NLL   val ECE  test acc  train conf");
+        foreach (var candidate in sweep.Candidates)
+        {
+            var validation = candidate.Validation;
+            var best = candidate == sweep.Best ? "  ← best" : "";
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{candidate.LabelSmoothing,6:0.###}  {validation.Accuracy,7:P2}  {validation.Nll,8:F4}  {validation.Ece,8:F4}  {candidate.Result.Test.Accuracy,8:P2}  {candidate.Result.Epochs[^1].TrainMeanConfidence,10:F4}{best}"));
+        }
     }
 
     private static void Row(TextWriter output, string split, ClassificationMetrics m) =>
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{split,-10} {m.Count,10}  {m.Accuracy,8:P2}  {m.Nll,6:F4}  {m.Ece,6:F4}  {m.Mce,6:F4}  {m.MeanConfidence,9:F4}"));
+            $"{split,-11} {m.Count,9}  {m.Accuracy,8:P2}  {m.Nll,6:F4}  {m.Ece,6:F4}  {m.Mce,6:F4}  {m.MeanConfidence,9:F4}"));
 }

@@ -3,7 +3,7 @@ using static RecipeDsl.Generators.Emitting.TorchNames;
 
 namespace RecipeDsl.Generators.Emitting;
 
-/// <summary>Writes <c>RecipeCatalog</c>: every valid recipe of the compilation, for the CLI's <c>list</c> and <c>train</c>.</summary>
+/// <summary>Writes <c>RecipeCatalog</c>: every recipe of the compilation that has code, for the CLI.</summary>
 internal static class CatalogEmitter
 {
     public static string Emit(EquatableArray<CatalogEntry> entries)
@@ -21,7 +21,27 @@ internal static class CatalogEmitter
         writer.WriteLine("{");
         foreach (var entry in entries)
         {
-            writer.WriteLine($"    new {Training}.RecipeEntry({Literals.String(entry.Name)}, {Literals.String(entry.FileName)}, {Literals.String(entry.Summary)}, static () => new {entry.Name}Trainer()),");
+            var construction = $"new {Training}.RecipeEntry({Literals.String(entry.Name)}, {Literals.String(entry.FileName)}, {Literals.String(entry.Summary)}, static () => new {entry.Name}Trainer())";
+            if (entry.Teacher is null && !entry.HasSweep)
+            {
+                writer.WriteLine($"    {construction},");
+                continue;
+            }
+
+            writer.WriteLine($"    {construction}");
+            writer.WriteLine("    {");
+            if (entry.Teacher is { } teacher)
+            {
+                writer.WriteLine($"        Teacher = {Literals.String(teacher)},");
+                writer.WriteLine($"        TrainFromSavedTeacher = static (teacherWeights, options) => new {entry.Name}Trainer().TrainFromSavedTeacher(teacherWeights, options),");
+            }
+
+            if (entry.HasSweep)
+            {
+                writer.WriteLine($"        Sweep = static options => new {entry.Name}Trainer().Sweep(options),");
+            }
+
+            writer.WriteLine("    },");
         }
 
         writer.WriteLine("};");

@@ -8,16 +8,16 @@ namespace RecipeDsl.Generators.Emitting;
 /// <summary>Writes the recipe's network as a TorchSharp module class with one field per layer.</summary>
 internal static class ModelEmitter
 {
-    // The embedded digits: 1 channel of 28×28 pixels, 10 classes.
+    // The embedded digits: 1 channel of 28×28 pixels.
     private const int InputChannels = 1;
     private const int InputSide = 28;
-    private const int Classes = 10;
 
     private readonly record struct Layer(string Type, string Field, string Construction);
 
-    public static void Emit(SourceWriter writer, Recipe recipe, string className)
+    public static void Emit(SourceWriter writer, Recipe recipe)
     {
         var spec = recipe.Model;
+        var className = recipe.Name + "Model";
         var layers = new List<Layer>();
         var forward = new List<string>();
         var features = InputChannels * InputSide * InputSide;
@@ -51,16 +51,16 @@ internal static class ModelEmitter
             var n = Literals.Int(i + 1);
             layers.Add(new Layer("Linear", "hidden" + n, $"{Torch}.nn.Linear({Literals.Int(features)}, {Literals.Int(spec.HiddenSizes[i])})"));
             forward.Add($"x = {Functional}.relu(hidden{n}.call(x));");
-            if (spec.Dropout > 0)
+            if (spec.Dropout[i] > 0)
             {
-                layers.Add(new Layer("Dropout", "dropout" + n, $"{Torch}.nn.Dropout({recipe.Name}Recipe.Dropout)"));
+                layers.Add(new Layer("Dropout", "dropout" + n, $"{Torch}.nn.Dropout({Literals.Double(spec.Dropout[i])})"));
                 forward.Add($"x = dropout{n}.call(x);");
             }
 
             features = spec.HiddenSizes[i];
         }
 
-        layers.Add(new Layer("Linear", "output", $"{Torch}.nn.Linear({Literals.Int(features)}, {Literals.Int(Classes)})"));
+        layers.Add(new Layer("Linear", "output", $"{Torch}.nn.Linear({Literals.Int(features)}, {Literals.Int(recipe.Classes)})"));
         forward.Add("return output.call(x);");
 
         writer.WriteLine($"/// <summary>The network of recipe <c>{recipe.Name}</c>: {Literals.Xml(Describe(recipe))}.</summary>");
@@ -80,22 +80,52 @@ internal static class ModelEmitter
             writer.WriteLine($"    {layer.Field} = {layer.Construction};");
         }
 
+        if (recipe.Calibration.TemperatureScaling)
+        {
+            writer.WriteLine("    // Fitted after training; a buffer, so it is saved and loaded with the weights.");
+            writer.WriteLine($"    register_buffer(\"temperature\", {Torch}.ones(1));");
+        }
+
         writer.WriteLine("    RegisterComponents();");
         writer.WriteLine("}");
         writer.WriteLine();
+        if (recipe.Calibration.TemperatureScaling)
+        {
+            EmitTemperatureMembers(writer);
+        }
+
         writer.OpenBlock($"public override {Tensor} forward({Tensor} input)");
         writer.WriteLines(forward.ToArray());
         writer.CloseBlock();
         writer.CloseBlock();
     }
 
+    private static void EmitTemperatureMembers(SourceWriter writer)
+    {
+        writer.WriteLines(
+            "/// <summary>The temperature fitted on held-out data after training (1 until then).</summary>",
+            "public double Temperature => get_buffer(\"temperature\")!.item<float>();",
+            "");
+        writer.OpenBlock("public void SetTemperature(double temperature)");
+        writer.WriteLine($"using var noGrad = {Torch}.no_grad();");
+        writer.WriteLine("get_buffer(\"temperature\")!.fill_(temperature);");
+        writer.CloseBlock();
+        writer.WriteLines(
+            "",
+            "/// <summary>Logits divided by the fitted temperature: their softmax gives calibrated probabilities, with the same argmax.</summary>",
+            $"public {Tensor} CalibratedLogits({Tensor} input) => forward(input) / get_buffer(\"temperature\")!;",
+            "");
+    }
+
     private static string Describe(Recipe recipe)
     {
         var spec = recipe.Model;
         var dense = string.Join(" → ", spec.HiddenSizes.Select(Literals.Int));
-        var dropout = spec.Dropout > 0 ? $", dropout {Literals.Number(spec.Dropout)} after each hidden layer" : "";
+        var dropout = spec.Dropout.All(p => p == 0) ? ""
+            : spec.Dropout.Distinct().Count() == 1 ? $", dropout {Literals.Number(spec.Dropout[0])} after each hidden layer"
+            : $", dropout {string.Join(" / ", spec.Dropout.Select(Literals.Number))} after the hidden layers";
         return spec.Architecture == Architecture.Cnn
-            ? $"{spec.Channels.Count} conv blocks ({string.Join(", ", spec.Channels.Select(Literals.Int))} channels, 3×3, ReLU, 2×2 max-pool), then dense {dense} → {Classes}{dropout}"
-            : $"a multilayer perceptron {InputSide * InputSide} → {dense} → {Classes} with ReLU{dropout}";
+            ? $"{spec.Channels.Count} conv blocks ({string.Join(", ", spec.Channels.Select(Literals.Int))} channels, 3×3, ReLU, 2×2 max-pool), then dense {dense} → {recipe.Classes}{dropout}"
+            : $"a multilayer perceptron {InputSide * InputSide} → {dense} → {recipe.Classes} with ReLU{dropout}";
     }
 }

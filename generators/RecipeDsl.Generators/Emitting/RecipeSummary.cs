@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using RecipeDsl.Language.Model;
 using RecipeDsl.Language.Parsing;
 
@@ -11,10 +13,36 @@ internal static class RecipeSummary
         var model = recipe.Model.Architecture == Architecture.Cnn
             ? $"cnn [{string.Join(", ", recipe.Model.Channels)}] → [{string.Join(", ", recipe.Model.HiddenSizes)}]"
             : $"mlp [{string.Join(", ", recipe.Model.HiddenSizes)}]";
-        var dropout = recipe.Model.Dropout > 0 ? $", dropout {Literals.Number(recipe.Model.Dropout)}" : "";
-        var role = recipe.Model.Role == ModelRole.Standalone ? "" : $", {recipe.Model.Role.Spelling()}";
-        return $"{model}{dropout}{role}; {Optimizer(recipe.Training.Optimizer)}; {Smoothing(recipe.Loss)}; "
-            + $"{recipe.Training.Epochs} epoch{(recipe.Training.Epochs == 1 ? "" : "s")} × batch {recipe.Data.BatchSize}";
+        var parts = new List<string> { model + Dropout(recipe.Model) + (recipe.Model.Role == ModelRole.Standalone ? "" : $", {recipe.Model.Role.Spelling()}") };
+        if (recipe.Data.LabelNoise > 0)
+        {
+            parts.Add($"{Literals.Number(recipe.Data.LabelNoise * 100)} % label noise");
+        }
+
+        parts.Add(Optimizer(recipe.Training.Optimizer));
+        parts.Add(Smoothing(recipe.Loss));
+        if (recipe.Mixup is { } mixup)
+        {
+            parts.Add($"mixup α {Literals.Number(mixup.Alpha)}" + (mixup.Probability < 1 ? $" p {Literals.Number(mixup.Probability)}" : ""));
+        }
+
+        if (recipe.Distillation is { } distillation)
+        {
+            parts.Add($"distilled from {distillation.Teacher} (T {Literals.Number(distillation.Temperature)}, α {Literals.Number(distillation.Alpha)})");
+        }
+
+        if (recipe.Calibration.TemperatureScaling)
+        {
+            parts.Add("temperature scaling");
+        }
+
+        if (recipe.Sweep is { } sweep)
+        {
+            parts.Add($"sweep ε ∈ {{{string.Join(", ", sweep.LabelSmoothing.Select(Literals.Number))}}} by {sweep.Metric.Spelling()}");
+        }
+
+        parts.Add($"{recipe.Training.Epochs} epoch{(recipe.Training.Epochs == 1 ? "" : "s")} × batch {recipe.Data.BatchSize}");
+        return string.Join("; ", parts);
     }
 
     public static string Optimizer(OptimizerSpec optimizer)
@@ -33,7 +61,20 @@ internal static class RecipeSummary
         return text;
     }
 
-    public static string Smoothing(LossSpec loss) => loss.LabelSmoothing > 0
-        ? $"label smoothing ε {Literals.Number(loss.LabelSmoothing)} ({loss.Convention.Spelling()})"
-        : "hard labels";
+    public static string Smoothing(LossSpec loss)
+    {
+        if (loss.ClassSmoothing.Count > 0)
+        {
+            return $"label smoothing per class ε [{string.Join(", ", loss.ClassSmoothing.Select(Literals.Number))}] ({loss.Convention.Spelling()})";
+        }
+
+        return loss.LabelSmoothing > 0
+            ? $"label smoothing ε {Literals.Number(loss.LabelSmoothing)} ({loss.Convention.Spelling()})"
+            : "hard labels";
+    }
+
+    private static string Dropout(ModelSpec model) =>
+        model.Dropout.All(p => p == 0) ? ""
+        : model.Dropout.Distinct().Count() == 1 ? $", dropout {Literals.Number(model.Dropout[0])}"
+        : $", dropout [{string.Join(", ", model.Dropout.Select(Literals.Number))}]";
 }

@@ -1,12 +1,11 @@
 using RecipeDsl.Language.Model;
-using RecipeDsl.Language.Parsing;
 using static RecipeDsl.Generators.Emitting.TorchNames;
 
 namespace RecipeDsl.Generators.Emitting;
 
 /// <summary>
-/// Writes one recipe's source file: its settings as constants, its network, and a training loop written out for
-/// exactly this recipe (no smoothing code when ε is 0, the optimizer and loss as direct TorchSharp calls).
+/// Writes one recipe's source file: its settings, its network, and a trainer whose loop is written out for exactly
+/// this recipe (no smoothing code when ε is 0, Mixup, distillation and temperature scaling only when asked for).
 /// </summary>
 internal static class TrainerEmitter
 {
@@ -18,76 +17,120 @@ internal static class TrainerEmitter
         writer.WriteLine("#nullable enable");
         writer.WriteLine();
         writer.OpenBlock("namespace RecipeDsl.Recipes");
-        EmitSettings(writer, recipe);
+        SettingsEmitter.Emit(writer, recipe);
         writer.WriteLine();
-        ModelEmitter.Emit(writer, recipe, recipe.Name + "Model");
+        ModelEmitter.Emit(writer, recipe);
         writer.WriteLine();
         EmitTrainer(writer, recipe);
         writer.CloseBlock();
         return writer.ToString();
     }
 
-    private static void EmitSettings(SourceWriter writer, Recipe recipe)
+    private static void EmitTrainer(SourceWriter writer, Recipe recipe)
     {
-        var optimizer = recipe.Training.Optimizer;
-        writer.WriteLine($"/// <summary>The settings of recipe <c>{recipe.Name}</c> ({Literals.Xml(recipe.FileName)}).</summary>");
+        var names = new Names(recipe);
+        writer.WriteLine($"/// <summary>Trains <see cref=\"{names.Model}\"/> as recipe <c>{recipe.Name}</c> says: {Literals.Xml(RecipeSummary.Describe(recipe))}.</summary>");
         writer.WriteLine(GeneratedCode);
-        writer.OpenBlock($"internal static class {recipe.Name}Recipe");
-        writer.WriteLine($"public const string Name = {Literals.String(recipe.Name)};");
-        writer.WriteLine($"public const string FileName = {Literals.String(recipe.FileName)};");
-        if (recipe.Description is { } description)
+        writer.OpenBlock($"internal sealed class {names.Trainer} : {Training}.IRecipeTrainer");
+        writer.WriteLine($"public string RecipeName => {names.Settings}.Name;");
+        writer.WriteLine();
+        if (recipe.Distillation is not null)
         {
-            writer.WriteLine($"public const string Description = {Literals.String(description)};");
+            EmitStudentEntryPoints(writer, names);
+        }
+        else
+        {
+            writer.WriteLine("/// <summary>Builds a fresh model, its weights drawn from the recipe's seed, and trains it.</summary>");
+            writer.OpenBlock($"public {Training}.TrainingResult Train({Training}.TrainingOptions? options = null)");
+            writer.WriteLine($"{Training}.Seeding.SeedAll({names.Settings}.Seed);");
+            writer.WriteLine($"using var model = new {names.Model}();");
+            writer.WriteLine("return Train(model, options);");
+            writer.CloseBlock();
+            writer.WriteLine();
         }
 
-        writer.WriteLine($"public const string Role = {Literals.String(recipe.Model.Role.Spelling())};");
-        writer.WriteLine($"public const double ValidationSplit = {Literals.Double(recipe.Data.ValidationSplit)};");
-        writer.WriteLine($"public const int BatchSize = {Literals.Int(recipe.Data.BatchSize)};");
-        writer.WriteLine($"public const int Seed = {Literals.Int(recipe.Data.Seed)};");
-        writer.WriteLine($"public const int Epochs = {Literals.Int(recipe.Training.Epochs)};");
-        writer.WriteLine($"public const {Training}.DevicePreference Device = {Training}.DevicePreference.{recipe.Training.Device};");
-        writer.WriteLine($"public const double LearningRate = {Literals.Double(optimizer.LearningRate)};");
-        writer.WriteLine($"public const double WeightDecay = {Literals.Double(optimizer.WeightDecay)};");
-        if (optimizer.Kind == OptimizerKind.Sgd)
+        if (recipe.Sweep is not null)
         {
-            writer.WriteLine($"public const double Momentum = {Literals.Double(optimizer.Momentum)};");
+            EmitSweep(writer, names);
         }
 
-        if (recipe.Model.Dropout > 0)
+        var modelParameters = recipe.Distillation is null ? $"{names.Model} model" : $"{names.Model} model, {names.TeacherModel} teacher";
+        writer.WriteLine("/// <summary>Trains <paramref name=\"model\"/> in place, evaluating on the validation split after every epoch and on the test split at the end.</summary>");
+        if (recipe.Sweep is not null)
         {
-            writer.WriteLine($"public const double Dropout = {Literals.Double(recipe.Model.Dropout)};");
+            // A sweep trains the same loop with other values of ε, so ε is a parameter here and a constant elsewhere.
+            writer.WriteLine($"public {Training}.TrainingResult Train({modelParameters}, {Training}.TrainingOptions? options = null) =>");
+            writer.WriteLine($"    Train(model, {(recipe.Distillation is null ? "" : "teacher, ")}options, {names.Settings}.LabelSmoothing);");
+            writer.WriteLine();
+            writer.OpenBlock($"private {Training}.TrainingResult Train({modelParameters}, {Training}.TrainingOptions? options, double labelSmoothing)");
+            EmitTrainingBody(writer, recipe, names, epsilon: "labelSmoothing");
+        }
+        else
+        {
+            writer.OpenBlock($"public {Training}.TrainingResult Train({modelParameters}, {Training}.TrainingOptions? options = null)");
+            EmitTrainingBody(writer, recipe, names, epsilon: $"{names.Settings}.LabelSmoothing");
         }
 
-        // With ε = 0 the recipe has no smoothing, and neither does any generated line.
-        if (recipe.Loss.LabelSmoothing > 0)
+        writer.CloseBlock();
+        if (recipe.Distillation is not null)
         {
-            writer.WriteLine($"public const double LabelSmoothing = {Literals.Double(recipe.Loss.LabelSmoothing)};");
-            writer.WriteLine($"public const {Losses}.SmoothingConvention SmoothingConvention = {Losses}.SmoothingConvention.{recipe.Loss.Convention};");
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>The teacher's logits: it only answers, in eval mode, and never learns.</summary>");
+            writer.OpenBlock($"private static {Tensor} TeacherLogits({names.TeacherModel} teacher, {Tensor} inputs)");
+            writer.WriteLine($"using var noGrad = {Torch}.no_grad();");
+            writer.WriteLine("return teacher.call(inputs);");
+            writer.CloseBlock();
         }
 
         writer.CloseBlock();
     }
 
-    private static void EmitTrainer(SourceWriter writer, Recipe recipe)
+    private static void EmitStudentEntryPoints(SourceWriter writer, Names names)
     {
-        var settings = recipe.Name + "Recipe";
-        var model = recipe.Name + "Model";
-        var name = recipe.Name + "Trainer";
-
-        writer.WriteLine($"/// <summary>Trains <see cref=\"{model}\"/> as recipe <c>{recipe.Name}</c> says: {Literals.Xml(RecipeSummary.Describe(recipe))}.</summary>");
-        writer.WriteLine(GeneratedCode);
-        writer.OpenBlock($"internal sealed class {name} : {Training}.IRecipeTrainer");
-        writer.WriteLine($"public string RecipeName => {settings}.Name;");
-        writer.WriteLine();
-        writer.WriteLine("/// <summary>Builds a fresh model, its weights drawn from the recipe's seed, and trains it.</summary>");
+        writer.WriteLine($"/// <summary>Trains the teacher recipe <c>{names.Teacher}</c> first, then a fresh student from it.</summary>");
         writer.OpenBlock($"public {Training}.TrainingResult Train({Training}.TrainingOptions? options = null)");
-        writer.WriteLine($"{Training}.Seeding.SeedAll({settings}.Seed);");
-        writer.WriteLine($"using var model = new {model}();");
-        writer.WriteLine("return Train(model, options);");
+        writer.WriteLine($"using var teacher = new {names.TeacherModel}();");
+        writer.WriteLine($"new {names.Teacher}Trainer().Train(teacher, options);");
+        writer.WriteLine("return Train(teacher, options);");
         writer.CloseBlock();
         writer.WriteLine();
-        writer.WriteLine("/// <summary>Trains <paramref name=\"model\"/> in place, evaluating on the validation split after every epoch and on the test split at the end.</summary>");
-        writer.OpenBlock($"public {Training}.TrainingResult Train({model} model, {Training}.TrainingOptions? options = null)");
+        writer.WriteLine($"/// <summary>Trains a fresh student from a trained <see cref=\"{names.TeacherModel}\"/>; a model of any other recipe does not compile here.</summary>");
+        writer.OpenBlock($"public {Training}.TrainingResult Train({names.TeacherModel} teacher, {Training}.TrainingOptions? options = null)");
+        writer.WriteLine($"{Training}.Seeding.SeedAll({names.Settings}.Seed);");
+        writer.WriteLine($"using var model = new {names.Model}();");
+        writer.WriteLine("return Train(model, teacher, options);");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine($"/// <summary>Loads teacher weights saved from recipe <c>{names.Teacher}</c> (train --save-model) and trains a fresh student from them.</summary>");
+        writer.OpenBlock($"public {Training}.TrainingResult TrainFromSavedTeacher(string teacherWeights, {Training}.TrainingOptions? options = null)");
+        writer.WriteLine($"using var teacher = new {names.TeacherModel}();");
+        writer.WriteLine("teacher.load(teacherWeights);");
+        writer.WriteLine("return Train(teacher, options);");
+        writer.CloseBlock();
+        writer.WriteLine();
+    }
+
+    private static void EmitSweep(SourceWriter writer, Names names)
+    {
+        writer.WriteLine("/// <summary>Trains one model per candidate ε, all from the same initial weights, and names the best on validation.</summary>");
+        writer.OpenBlock($"public {Training}.SweepResult Sweep({Training}.TrainingOptions? options = null)");
+        writer.WriteLines(
+            $"var sweepOptions = (options ?? new {Training}.TrainingOptions()) with {{ Epochs = options?.Epochs ?? {names.Settings}.SweepEpochs }};",
+            $"{Training}.Seeding.SeedAll({names.Settings}.Seed);",
+            $"return {Training}.LabelSmoothingSweep.Run(",
+            $"    {names.Settings}.Name,",
+            $"    {names.Settings}.SweepCandidates,",
+            $"    {names.Settings}.SweepMetric,",
+            $"    () => new {names.Model}(),",
+            "    (model, epsilon) => Train(model, sweepOptions, epsilon));");
+        writer.CloseBlock();
+        writer.WriteLine();
+    }
+
+    private static void EmitTrainingBody(SourceWriter writer, Recipe recipe, Names names, string epsilon)
+    {
+        var settings = names.Settings;
+        var noise = recipe.Data.LabelNoise > 0 ? $", labelNoise: {settings}.LabelNoise, noiseSeed: {settings}.Seed" : "";
         writer.WriteLines(
             $"options ??= new {Training}.TrainingOptions();",
             $"var epochs = options.EpochsOr({settings}.Epochs);",
@@ -96,8 +139,24 @@ internal static class TrainerEmitter
             "// Seeded again so that dropout masks are the same for a given model however it was built.",
             $"{Training}.Seeding.SeedAll({settings}.Seed);",
             "",
-            $"using var data = global::RecipeDsl.Data.DigitTensors.LoadMnist({settings}.ValidationSplit, device.Device, options.MaxTrainSamples);",
-            "global::TorchSharp.ModuleExtensionMethods.to(model, device.Device);",
+            $"using var data = global::RecipeDsl.Data.DigitTensors.LoadMnist({settings}.ValidationSplit, device.Device, options.MaxTrainSamples{noise});",
+            "global::TorchSharp.ModuleExtensionMethods.to(model, device.Device);");
+        if (recipe.Distillation is not null)
+        {
+            writer.WriteLine("global::TorchSharp.ModuleExtensionMethods.to(teacher, device.Device);");
+        }
+
+        if (BatchStepEmitter.UsesClassSmoothing(recipe))
+        {
+            writer.WriteLine($"using var classSmoothing = {Torch}.tensor(global::System.Linq.Enumerable.ToArray({settings}.ClassSmoothing), device: device.Device);");
+        }
+
+        if (recipe.Mixup is not null)
+        {
+            writer.WriteLine($"var mixup = new {Training}.Mixup({settings}.MixupAlpha, {settings}.MixupProbability, {settings}.Seed);");
+        }
+
+        writer.WriteLines(
             $"using var optimizer = {OptimizerConstruction(recipe.Training.Optimizer, settings)};",
             $"using var shuffle = {Training}.Seeding.ShuffleGenerator({settings}.Seed);",
             $"var history = new global::System.Collections.Generic.List<{Training}.EpochMetrics>(epochs);",
@@ -106,7 +165,13 @@ internal static class TrainerEmitter
         writer.WriteLines(
             "var stopwatch = global::System.Diagnostics.Stopwatch.StartNew();",
             $"using var epochScope = {Torch}.NewDisposeScope();",
-            "model.train();",
+            "model.train();");
+        if (recipe.Distillation is not null)
+        {
+            writer.WriteLine("teacher.eval();");
+        }
+
+        writer.WriteLines(
             $"var lossSum = {Torch}.zeros(1, dtype: {Torch}.float64, device: device.Device);",
             $"var confidenceSum = {Torch}.zeros(1, dtype: {Torch}.float64, device: device.Device);",
             "// A fresh order every epoch, drawn on the CPU generator so it is the same on every device.",
@@ -117,11 +182,13 @@ internal static class TrainerEmitter
             $"using var batchScope = {Torch}.NewDisposeScope();",
             $"var indices = order.narrow(0, start, global::System.Math.Min({settings}.BatchSize, data.TrainCount - start));",
             "var inputs = data.TrainInputs.index_select(0, indices);",
-            "var labels = data.TrainLabels.index_select(0, indices);",
-            "",
-            "optimizer.zero_grad();",
-            "var logits = model.call(inputs);",
-            $"var loss = {LossExpression(recipe.Loss, settings)};",
+            "var labels = data.TrainLabels.index_select(0, indices);");
+        foreach (var line in BatchStepEmitter.Lines(recipe, epsilon))
+        {
+            writer.WriteLine(line);
+        }
+
+        writer.WriteLines(
             "loss.backward();",
             "optimizer.step();",
             "");
@@ -134,17 +201,35 @@ internal static class TrainerEmitter
         writer.WriteLine();
         writer.WriteLines(
             "var trainCount = (double)data.TrainCount;",
-            $"var validation = {Training}.Evaluation.Evaluate(model, data.ValidationInputs, data.ValidationLabels);",
+            $"var validation = {Training}.Evaluation.Evaluate(model, data.ValidationInputs, data.ValidationLabels, {settings}.CalibrationBins);",
             $"var metrics = new {Training}.EpochMetrics(epoch, lossSum.item<double>() / trainCount, confidenceSum.item<double>() / trainCount, validation, stopwatch.Elapsed);",
             "history.Add(metrics);",
             "options.OnEpoch?.Invoke(metrics);");
         writer.CloseBlock();
         writer.WriteLine();
-        writer.WriteLines(
-            $"var test = {Training}.Evaluation.Evaluate(model, data.TestInputs, data.TestLabels);",
-            $"return new {Training}.TrainingResult({settings}.Name, device.Description, (int)data.TrainCount, history, test);");
+        if (recipe.Calibration.TemperatureScaling)
+        {
+            writer.WriteLines(
+                "// Temperature scaling: one T fitted on the validation split, judged on the test split.",
+                $"using var validationLogits = {Training}.Evaluation.Logits(model, data.ValidationInputs);",
+                $"using var testLogits = {Training}.Evaluation.Logits(model, data.TestInputs);",
+                $"var temperatureScaling = global::RecipeDsl.Calibration.TemperatureScaling.FitAndEvaluate(validationLogits, data.ValidationLabels, testLogits, data.TestLabels, {settings}.CalibrationBins);",
+                "model.SetTemperature(temperatureScaling.Temperature);",
+                "var test = temperatureScaling.Before;");
+        }
+        else
+        {
+            writer.WriteLine($"var test = {Training}.Evaluation.Evaluate(model, data.TestInputs, data.TestLabels, {settings}.CalibrationBins);");
+        }
+
+        writer.OpenBlock("if (options.SaveModelTo is { } path)");
+        writer.WriteLine("model.save(path);");
         writer.CloseBlock();
-        writer.CloseBlock();
+        writer.WriteLine();
+        var calibration = recipe.Calibration.TemperatureScaling ? ", temperatureScaling" : "";
+        writer.WriteLine($"var result = new {Training}.TrainingResult({settings}.Name, device.Description, (int)data.TrainCount, history, test{calibration});");
+        writer.WriteLine("options.OnFinished?.Invoke(result);");
+        writer.WriteLine("return result;");
     }
 
     private static string OptimizerConstruction(OptimizerSpec optimizer, string settings)
@@ -158,15 +243,26 @@ internal static class TrainerEmitter
         };
     }
 
-    private static string LossExpression(LossSpec loss, string settings)
+    /// <summary>The generated type names of a recipe and of its teacher.</summary>
+    private sealed class Names
     {
-        if (loss.LabelSmoothing == 0)
+        public Names(Recipe recipe)
         {
-            return $"{Functional}.cross_entropy(logits, labels)";
+            Settings = recipe.Name + "Recipe";
+            Model = recipe.Name + "Model";
+            Trainer = recipe.Name + "Trainer";
+            Teacher = recipe.Distillation?.Teacher ?? "";
+            TeacherModel = Teacher + "Model";
         }
 
-        return loss.Convention == SmoothingConvention.Uniform
-            ? $"{Functional}.cross_entropy(logits, labels, label_smoothing: {settings}.LabelSmoothing)"
-            : $"{Losses}.SmoothedCrossEntropy.Compute(logits, labels, {settings}.LabelSmoothing, {Losses}.SmoothingConvention.OffTarget)";
+        public string Settings { get; }
+
+        public string Model { get; }
+
+        public string Trainer { get; }
+
+        public string Teacher { get; }
+
+        public string TeacherModel { get; }
     }
 }

@@ -1,10 +1,13 @@
 namespace RecipeDsl.Language.Model;
 
-// The YAML spelling of each member is its snake_case name (see RecipeKeywords).
+// The YAML spelling of each member is in RecipeValues.
 
 public enum TaskKind { Classification }
 
 public enum DatasetKind { Mnist }
+
+/// <summary>What a recipe declares about its labels (<c>data.labels</c>).</summary>
+public enum LabelQuality { Clean, Noisy }
 
 public enum Architecture { Mlp, Cnn }
 
@@ -23,3 +26,6 @@ public enum SmoothingConvention
     /// <summary>fairseq's convention: 1−ε on the true class, ε/(K−1) on each other class.</summary>
     OffTarget,
 }
+
+/// <summary>The validation metric a sweep ranks its candidates by.</summary>
+public enum SweepMetric { Accuracy, Nll, Ece }

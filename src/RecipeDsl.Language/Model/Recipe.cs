@@ -2,6 +2,9 @@ namespace RecipeDsl.Language.Model;
 
 /// <summary>A valid recipe with every default resolved. Equatable, so it can flow through a cached generator.</summary>
 /// <param name="NameSpan">Where <c>name</c> is written; null when the name comes from the file name.</param>
+/// <param name="Mixup">The <c>mixup</c> section, or null when the recipe has none.</param>
+/// <param name="Distillation">The <c>distillation</c> section of a student, or null.</param>
+/// <param name="Sweep">The <c>sweep</c> section, or null.</param>
 public sealed record Recipe(
     string Name,
     SourceSpan? NameSpan,
@@ -11,18 +14,29 @@ public sealed record Recipe(
     DataSpec Data,
     ModelSpec Model,
     TrainingSpec Training,
-    LossSpec Loss);
+    LossSpec Loss,
+    MixupSpec? Mixup,
+    DistillationSpec? Distillation,
+    CalibrationSpec Calibration,
+    SweepSpec? Sweep)
+{
+    /// <summary>The number of classes of the recipe's dataset (mnist, the only one so far, has ten digits).</summary>
+    public int Classes => 10;
+}
 
-public sealed record DataSpec(DatasetKind Dataset, double ValidationSplit, int BatchSize, int Seed);
+/// <param name="LabelNoise">Share of training labels replaced by another class (seeded), to study noisy labels.</param>
+/// <param name="Labels">What the recipe declares about its labels' quality.</param>
+public sealed record DataSpec(DatasetKind Dataset, double ValidationSplit, int BatchSize, int Seed, double LabelNoise, LabelQuality Labels);
 
 /// <param name="HiddenSizes">Widths of the hidden dense layers (mlp), or of the dense head (cnn).</param>
 /// <param name="Channels">Output channels of each conv block (cnn only; empty for mlp).</param>
+/// <param name="Dropout">The dropout probability after each hidden dense layer (one per entry of <paramref name="HiddenSizes"/>).</param>
 /// <param name="RoleSpan">Where <c>model.role</c> is written, if it is.</param>
 public sealed record ModelSpec(
     Architecture Architecture,
     EquatableArray<int> HiddenSizes,
     EquatableArray<int> Channels,
-    double Dropout,
+    EquatableArray<double> Dropout,
     ModelRole Role,
     SourceSpan? RoleSpan);
 
@@ -32,4 +46,28 @@ public sealed record TrainingSpec(int Epochs, OptimizerSpec Optimizer, DevicePre
 public sealed record OptimizerSpec(OptimizerKind Kind, double LearningRate, double WeightDecay, double Momentum);
 
 /// <param name="LabelSmoothingSpan">Where the ε value is written, if it is (analyzers report there).</param>
-public sealed record LossSpec(double LabelSmoothing, SourceSpan? LabelSmoothingSpan, SmoothingConvention Convention);
+/// <param name="ClassSmoothing">ε per true class (one per class) when <c>loss.class_smoothing</c> is given; empty otherwise.</param>
+public sealed record LossSpec(
+    double LabelSmoothing,
+    SourceSpan? LabelSmoothingSpan,
+    SmoothingConvention Convention,
+    EquatableArray<double> ClassSmoothing)
+{
+    /// <summary>Whether any class is smoothed at all.</summary>
+    public bool Smooths => LabelSmoothing > 0 || System.Linq.Enumerable.Any(ClassSmoothing, epsilon => epsilon > 0);
+}
+
+/// <param name="Alpha">λ ~ Beta(α, α).</param>
+/// <param name="Probability">Chance that a batch is mixed at all.</param>
+public sealed record MixupSpec(double Alpha, double Probability);
+
+/// <param name="Teacher">The name of the teacher recipe.</param>
+/// <param name="TeacherSpan">Where the teacher's name is written.</param>
+/// <param name="Alpha">Weight of the soft (teacher) term; the hard-label term gets 1 − α.</param>
+public sealed record DistillationSpec(string Teacher, SourceSpan? TeacherSpan, double Temperature, double Alpha);
+
+/// <param name="Bins">Equal-width confidence bins of every ECE the recipe reports.</param>
+public sealed record CalibrationSpec(bool TemperatureScaling, int Bins);
+
+/// <param name="LabelSmoothing">The ε candidates, each trained from the same initial weights.</param>
+public sealed record SweepSpec(EquatableArray<double> LabelSmoothing, int Epochs, SweepMetric Metric);

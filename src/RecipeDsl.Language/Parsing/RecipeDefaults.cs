@@ -23,4 +23,18 @@ public static class RecipeDefaults
     public static double WeightDecay(OptimizerKind kind) => kind == OptimizerKind.AdamW ? 0.01 : 0.0;
 
     public const double SgdMomentum = 0.9;
+
+    public const double LabelNoise = 0.0;
+
+    /// <summary>The article's standard Mixup strength.</summary>
+    public const double MixupAlpha = 0.2;
+    public const double MixupProbability = 1.0;
+
+    /// <summary>The seed article's DistillationLoss defaults.</summary>
+    public const double DistillationTemperature = 4.0;
+    public const double DistillationAlpha = 0.7;
+
+    public const int CalibrationBins = 15;
+
+    public const SweepMetric SweepMetricDefault = SweepMetric.Accuracy;
 }

@@ -9,9 +9,12 @@ namespace RecipeDsl.Language.Parsing;
 /// </summary>
 public static class RecipeKeys
 {
-    public static readonly IReadOnlyList<string> Root = new[] { "name", "description", "task", "data", "model", "training", "loss" };
+    public static readonly IReadOnlyList<string> Root = new[]
+    {
+        "name", "description", "task", "data", "model", "training", "loss", "mixup", "distillation", "calibration", "sweep",
+    };
 
-    public static readonly IReadOnlyList<string> Data = new[] { "dataset", "validation_split", "batch_size", "seed" };
+    public static readonly IReadOnlyList<string> Data = new[] { "dataset", "validation_split", "batch_size", "seed", "label_noise", "labels" };
 
     public static readonly IReadOnlyList<string> Model = new[] { "architecture", "hidden_sizes", "channels", "dropout", "role" };
 
@@ -19,7 +22,16 @@ public static class RecipeKeys
 
     public static readonly IReadOnlyList<string> Optimizer = new[] { "type", "lr", "weight_decay", "momentum" };
 
-    public static readonly IReadOnlyList<string> Loss = new[] { "label_smoothing", "smoothing_convention" };
+    /// <summary><c>class_smoothing</c> is a mapping from class index to ε; its keys are data, not language.</summary>
+    public static readonly IReadOnlyList<string> Loss = new[] { "label_smoothing", "smoothing_convention", "class_smoothing" };
+
+    public static readonly IReadOnlyList<string> Mixup = new[] { "alpha", "prob" };
+
+    public static readonly IReadOnlyList<string> Distillation = new[] { "teacher", "temperature", "alpha" };
+
+    public static readonly IReadOnlyList<string> Calibration = new[] { "temperature_scaling", "bins" };
+
+    public static readonly IReadOnlyList<string> Sweep = new[] { "label_smoothing", "epochs", "metric" };
 
     /// <summary>Every section path with its keys ("" is the root).</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Sections = new Dictionary<string, IReadOnlyList<string>>
@@ -30,6 +42,10 @@ public static class RecipeKeys
         ["training"] = Training,
         ["training.optimizer"] = Optimizer,
         ["loss"] = Loss,
+        ["mixup"] = Mixup,
+        ["distillation"] = Distillation,
+        ["calibration"] = Calibration,
+        ["sweep"] = Sweep,
     };
 
     /// <summary>Every full key path, such as <c>loss.label_smoothing</c>.</summary>

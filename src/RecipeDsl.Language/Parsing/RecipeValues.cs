@@ -10,6 +10,8 @@ public static class RecipeValues
 
     public static readonly IReadOnlyList<KeyValuePair<string, DatasetKind>> Datasets = Pairs(("mnist", DatasetKind.Mnist));
 
+    public static readonly IReadOnlyList<KeyValuePair<string, LabelQuality>> LabelQualities = Pairs(("clean", LabelQuality.Clean), ("noisy", LabelQuality.Noisy));
+
     public static readonly IReadOnlyList<KeyValuePair<string, Architecture>> Architectures = Pairs(("mlp", Architecture.Mlp), ("cnn", Architecture.Cnn));
 
     public static readonly IReadOnlyList<KeyValuePair<string, ModelRole>> Roles =
@@ -24,6 +26,9 @@ public static class RecipeValues
     public static readonly IReadOnlyList<KeyValuePair<string, SmoothingConvention>> SmoothingConventions =
         Pairs(("uniform", SmoothingConvention.Uniform), ("off_target", SmoothingConvention.OffTarget));
 
+    public static readonly IReadOnlyList<KeyValuePair<string, SweepMetric>> SweepMetrics =
+        Pairs(("accuracy", SweepMetric.Accuracy), ("nll", SweepMetric.Nll), ("ece", SweepMetric.Ece));
+
     public static string Spelling(this TaskKind value) => SpellingIn(Tasks, value);
 
     public static string Spelling(this DatasetKind value) => SpellingIn(Datasets, value);
@@ -37,6 +42,10 @@ public static class RecipeValues
     public static string Spelling(this DevicePreference value) => SpellingIn(Devices, value);
 
     public static string Spelling(this SmoothingConvention value) => SpellingIn(SmoothingConventions, value);
+
+    public static string Spelling(this LabelQuality value) => SpellingIn(LabelQualities, value);
+
+    public static string Spelling(this SweepMetric value) => SpellingIn(SweepMetrics, value);
 
     private static string SpellingIn<T>(IReadOnlyList<KeyValuePair<string, T>> table, T value)
     {

@@ -5,14 +5,14 @@ using System.Linq;
 namespace RecipeDsl.Language.Parsing;
 
 /// <summary>"Did you mean" for misspelt keys and values.</summary>
-internal static class Suggestions
+public static class Suggestions
 {
     /// <summary>The closest candidate within a typo's distance, or null.</summary>
     public static string? Closest(string word, IEnumerable<string> candidates)
     {
         var lowered = word.ToLowerInvariant().Replace('-', '_');
         var best = candidates
-            .Select(candidate => (candidate, distance: Distance(lowered, candidate)))
+            .Select(candidate => (candidate, distance: Distance(lowered, candidate.ToLowerInvariant())))
             .OrderBy(pair => pair.distance)
             .FirstOrDefault();
         var allowed = Math.Max(1, Math.Min(3, word.Length / 3));

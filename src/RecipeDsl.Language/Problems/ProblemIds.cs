@@ -32,4 +32,13 @@ public static class ProblemIds
 
     /// <summary>Two recipe files of one project share a recipe name. Args: the name, the other file(s).</summary>
     public const string DuplicateName = "RD0010";
+
+    /// <summary>A value that breaks a rule other than its type or range. Args: key path, what is wrong.</summary>
+    public const string InvalidValue = "RD0011";
+
+    /// <summary>A student names a teacher that is not a valid recipe of the project. Args: teacher, suggestion sentence.</summary>
+    public const string UnknownTeacher = "RD0012";
+
+    /// <summary>Distillation teachers form a cycle. Args: the chain, "A → B → A".</summary>
+    public const string TeacherCycle = "RD0013";
 }

@@ -38,13 +38,21 @@ public sealed class DigitTensors : IDisposable
     public long TrainCount => TrainLabels.shape[0];
 
     /// <param name="maxTrainSamples">Keep only the first N training images (after the fixed split), for quick runs.</param>
-    public static DigitTensors LoadMnist(double validationFraction, Device device, int? maxTrainSamples = null)
+    /// <param name="labelNoise">Share of training labels replaced by another class (<see cref="LabelNoise"/>); validation and test labels stay clean.</param>
+    /// <param name="noiseSeed">Seeds which labels are corrupted.</param>
+    public static DigitTensors LoadMnist(double validationFraction, Device device, int? maxTrainSamples = null, double labelNoise = 0, int noiseSeed = 0)
     {
         var images = MnistDigits.Load();
         var split = MnistDigits.Split(validationFraction);
         var train = maxTrainSamples is { } limit ? split.Train[..Math.Min(Math.Max(limit, 1), split.Train.Length)] : split.Train;
         var tensors = new Tensor[6];
         (tensors[0], tensors[1]) = ToTensors(images, train, device);
+        if (labelNoise > 0)
+        {
+            using var clean = tensors[1];
+            tensors[1] = LabelNoise.Corrupt(clean, labelNoise, images.Classes, noiseSeed).DetachFromDisposeScope();
+        }
+
         (tensors[2], tensors[3]) = ToTensors(images, split.Validation, device);
         (tensors[4], tensors[5]) = ToTensors(images, split.Test, device);
         return new DigitTensors(tensors, images.Classes);

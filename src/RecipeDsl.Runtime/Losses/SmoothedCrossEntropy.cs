@@ -27,11 +27,45 @@ public static class SmoothedCrossEntropy
         long ignoreIndex = DefaultIgnoreIndex,
         LossReduction reduction = LossReduction.Mean)
     {
-        if (epsilon is < 0 or >= 1 || double.IsNaN(epsilon))
+        CheckEpsilon(epsilon, nameof(epsilon));
+        return Compute(logits, targets, convention, ignoreIndex, reduction, (trueClass, _) => epsilon * trueClass.ones_like());
+    }
+
+    /// <summary>
+    /// Per-class smoothing: a position whose true class is c is smoothed with <paramref name="epsilonPerClass"/>[c]
+    /// (asymmetric smoothing: more or less smoothing for some classes), in either convention.
+    /// </summary>
+    /// <param name="epsilonPerClass">One ε per class, shape (K), each in [0, 1).</param>
+    public static Tensor Compute(
+        Tensor logits,
+        Tensor targets,
+        Tensor epsilonPerClass,
+        SmoothingConvention convention,
+        long ignoreIndex = DefaultIgnoreIndex,
+        LossReduction reduction = LossReduction.Mean)
+    {
+        if (epsilonPerClass.dim() != 1 || epsilonPerClass.shape[0] != logits.shape[^1])
         {
-            throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "Label smoothing ε must lie in [0, 1).");
+            throw new ArgumentException($"Expected one ε per class ({logits.shape[^1]}); got shape [{string.Join(", ", epsilonPerClass.shape)}].", nameof(epsilonPerClass));
         }
 
+        if (epsilonPerClass.lt(0).any().item<bool>() || epsilonPerClass.ge(1).any().item<bool>())
+        {
+            throw new ArgumentOutOfRangeException(nameof(epsilonPerClass), "Every class's ε must lie in [0, 1).");
+        }
+
+        return Compute(logits, targets, convention, ignoreIndex, reduction,
+            (_, safeTargets) => epsilonPerClass.to(logits.device).to(logits.dtype).gather(0, safeTargets));
+    }
+
+    private static Tensor Compute(
+        Tensor logits,
+        Tensor targets,
+        SmoothingConvention convention,
+        long ignoreIndex,
+        LossReduction reduction,
+        Func<Tensor, Tensor, Tensor> epsilonPerPosition)
+    {
         if (logits.dim() != 2 || targets.dim() != 1 || logits.shape[0] != targets.shape[0])
         {
             throw new ArgumentException($"Expected logits (N, K) and targets (N); got [{string.Join(", ", logits.shape)}] and [{string.Join(", ", targets.shape)}].");
@@ -49,6 +83,7 @@ public static class SmoothedCrossEntropy
         var safeTargets = where(kept, targets, zeros_like(targets));
         var trueClass = negativeLogProbs.gather(1, safeTargets.unsqueeze(1)).squeeze(1);
         var allClasses = negativeLogProbs.sum(dim: 1);
+        var epsilon = epsilonPerPosition(trueClass, safeTargets);
         var perPosition = convention == SmoothingConvention.Uniform
             ? (1 - epsilon) * trueClass + (epsilon / classes) * allClasses
             : (1 - epsilon) * trueClass + (epsilon / (classes - 1)) * (allClasses - trueClass);
@@ -64,14 +99,36 @@ public static class SmoothedCrossEntropy
         return result.MoveToOuterDisposeScope();
     }
 
-    /// <summary>The smoothed target distribution itself, shape (N, K), for tests and for soft-target losses.</summary>
+    private static void CheckEpsilon(double epsilon, string name)
+    {
+        if (epsilon is < 0 or >= 1 || double.IsNaN(epsilon))
+        {
+            throw new ArgumentOutOfRangeException(name, epsilon, "Label smoothing ε must lie in [0, 1).");
+        }
+    }
+
+    /// <summary>The smoothed target distribution itself, shape (N, K): for soft-target losses (Mixup) and tests.</summary>
     public static Tensor Targets(Tensor targets, long classes, double epsilon, SmoothingConvention convention)
     {
+        CheckEpsilon(epsilon, nameof(epsilon));
         using var scope = NewDisposeScope();
-        var onTarget = convention == SmoothingConvention.Uniform ? 1 - epsilon + epsilon / classes : 1 - epsilon;
-        var offTarget = convention == SmoothingConvention.Uniform ? epsilon / classes : epsilon / (classes - 1);
-        var distribution = full(targets.shape[0], classes, offTarget, dtype: float32, device: targets.device);
-        distribution.scatter_(1, targets.unsqueeze(1), full(targets.shape[0], 1, onTarget, dtype: float32, device: targets.device));
-        return distribution.MoveToOuterDisposeScope();
+        return Targets(targets, classes, full(targets.shape[0], epsilon, dtype: float32, device: targets.device), convention).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Per-class smoothed targets: a row whose true class is c is smoothed with <paramref name="epsilonPerClass"/>[c].</summary>
+    public static Tensor TargetsPerClass(Tensor targets, long classes, Tensor epsilonPerClass, SmoothingConvention convention)
+    {
+        using var scope = NewDisposeScope();
+        var epsilon = epsilonPerClass.to(float32).to(targets.device).gather(0, targets);
+        return Targets(targets, classes, epsilon, convention).MoveToOuterDisposeScope();
+    }
+
+    private static Tensor Targets(Tensor targets, long classes, Tensor epsilon, SmoothingConvention convention)
+    {
+        // Rows: every class gets the off-target share, then the true class is set to its own share.
+        var share = (convention == SmoothingConvention.Uniform ? epsilon / classes : epsilon / (classes - 1)).unsqueeze(1);
+        var onTarget = (convention == SmoothingConvention.Uniform ? 1 - epsilon + epsilon / classes : 1 - epsilon).unsqueeze(1);
+        var distribution = share.expand(targets.shape[0], classes).clone();
+        return distribution.scatter_(1, targets.unsqueeze(1), onTarget);
     }
 }

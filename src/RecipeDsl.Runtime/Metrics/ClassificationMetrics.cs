@@ -27,7 +27,7 @@ public sealed record ClassificationMetrics(int Count, double Accuracy, double Nl
         var nll = -logProbs.gather(1, targets.unsqueeze(1)).mean().item<double>();
         var (confidence, predicted) = logProbs.exp().max(dim: 1);
         var correct = predicted.eq(targets);
-        var calibration = Calibration.Compute(confidence, correct, bins);
+        var calibration = CalibrationError.Compute(confidence, correct, bins);
         return new ClassificationMetrics(
             (int)targets.shape[0],
             correct.to(float64).mean().item<double>(),

@@ -1,14 +1,13 @@
 using System.Collections.Generic;
 using RecipeDsl.Metrics;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace RecipeDsl.Training;
 
 public static class Evaluation
 {
-    /// <summary>Runs the model in eval mode without gradients over <paramref name="inputs"/> in chunks and scores it.</summary>
-    public static ClassificationMetrics Evaluate(nn.Module<Tensor, Tensor> model, Tensor inputs, Tensor labels, int chunkSize = 1000)
+    /// <summary>The model's logits for <paramref name="inputs"/>, computed in eval mode without gradients, in chunks.</summary>
+    public static Tensor Logits(nn.Module<Tensor, Tensor> model, Tensor inputs, int chunkSize = 1000)
     {
         model.eval();
         using var scope = NewDisposeScope();
@@ -20,6 +19,13 @@ public static class Evaluation
             chunks.Add(model.call(inputs.narrow(0, start, length)));
         }
 
-        return ClassificationMetrics.FromLogits(cat(chunks, 0), labels);
+        return cat(chunks, 0).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Scores the model on a labelled set (ECE with <paramref name="bins"/> equal-width bins).</summary>
+    public static ClassificationMetrics Evaluate(nn.Module<Tensor, Tensor> model, Tensor inputs, Tensor labels, int bins = ClassificationMetrics.DefaultBins)
+    {
+        using var logits = Logits(model, inputs);
+        return ClassificationMetrics.FromLogits(logits, labels, bins);
     }
 }

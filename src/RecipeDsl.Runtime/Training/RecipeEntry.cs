@@ -7,6 +7,15 @@ namespace RecipeDsl.Training;
 /// <param name="Summary">Its key settings in one line.</param>
 public sealed record RecipeEntry(string Name, string FileName, string Summary, Func<IRecipeTrainer> CreateTrainer)
 {
+    /// <summary>The teacher recipe of a distillation student; null for other recipes.</summary>
+    public string? Teacher { get; init; }
+
+    /// <summary>Trains a student from teacher weights saved earlier (path, options); null unless the recipe is a student.</summary>
+    public Func<string, TrainingOptions?, TrainingResult>? TrainFromSavedTeacher { get; init; }
+
+    /// <summary>Runs the recipe's ε sweep; null unless the recipe has a <c>sweep</c> section.</summary>
+    public Func<TrainingOptions?, SweepResult>? Sweep { get; init; }
+
     /// <summary>The file name without ".recipe.yaml", which the CLI accepts as well as the name.</summary>
     public string FileStem =>
         FileName.EndsWith(".recipe.yaml", StringComparison.OrdinalIgnoreCase) ? FileName[..^".recipe.yaml".Length]

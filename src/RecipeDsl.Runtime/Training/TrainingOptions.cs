@@ -19,8 +19,14 @@ public sealed record TrainingOptions
     /// <summary>Where the run says which device it uses; nothing is written when null.</summary>
     public TextWriter? Log { get; init; }
 
+    /// <summary>Where to save the trained model's weights (TorchSharp format), e.g. a teacher for a later student.</summary>
+    public string? SaveModelTo { get; init; }
+
     /// <summary>Called after each epoch, for progress output.</summary>
     public Action<EpochMetrics>? OnEpoch { get; init; }
+
+    /// <summary>Called when a run ends (a student's teacher included), for reports.</summary>
+    public Action<TrainingResult>? OnFinished { get; init; }
 
     public int EpochsOr(int recipeEpochs)
     {

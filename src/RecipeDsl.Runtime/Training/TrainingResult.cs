@@ -1,7 +1,15 @@
 using System.Collections.Generic;
+using RecipeDsl.Calibration;
 using RecipeDsl.Metrics;
 
 namespace RecipeDsl.Training;
 
 /// <summary>What one run of a generated trainer produced.</summary>
-public sealed record TrainingResult(string Recipe, string Device, int TrainCount, IReadOnlyList<EpochMetrics> Epochs, ClassificationMetrics Test);
+/// <param name="TemperatureScaling">The fitted temperature and test metrics before and after it, when the recipe asks for it.</param>
+public sealed record TrainingResult(
+    string Recipe,
+    string Device,
+    int TrainCount,
+    IReadOnlyList<EpochMetrics> Epochs,
+    ClassificationMetrics Test,
+    TemperatureScalingResult? TemperatureScaling = null);

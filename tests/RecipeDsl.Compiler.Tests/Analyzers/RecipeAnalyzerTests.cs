@@ -33,7 +33,6 @@ public sealed class RecipeAnalyzerTests
 
     [Theory]
     [InlineData("label_smoothing: 0.1", "standalone")]
-    [InlineData("label_smoothing: 0.1", "student")]
     [InlineData("label_smoothing: 0", "teacher")]
     [InlineData("label_smoothing: 0.0", "teacher")]
     public void RD1001_is_silent_without_smoothing_or_without_a_teacher(string smoothing, string role)

@@ -14,7 +14,7 @@ namespace RecipeDsl.Compiler.Tests.Generators;
 /// <summary>The generator's pipeline reuses cached results: C# edits leave recipes alone, and one recipe's edit leaves the others alone.</summary>
 public sealed class IncrementalGeneratorTests
 {
-    private static readonly string[] RecipeSteps = { TrackingNames.RecipeFiles, TrackingNames.Recipes, TrackingNames.ValidRecipes, TrackingNames.ClashingNames, TrackingNames.UniqueRecipes, TrackingNames.Catalog };
+    private static readonly string[] RecipeSteps = { TrackingNames.RecipeFiles, TrackingNames.Recipes, TrackingNames.ValidRecipes, TrackingNames.RecipeLinks, TrackingNames.GeneratableRecipes, TrackingNames.Catalog };
 
     private static readonly InMemoryAdditionalText RecipeA = new("/p/a.recipe.yaml", "data:\n  dataset: mnist\nmodel:\n  architecture: mlp\nloss:\n  label_smoothing: 0.1\n");
     private static readonly InMemoryAdditionalText RecipeB = new("/p/b.recipe.yaml", "data:\n  dataset: mnist\nmodel:\n  architecture: cnn\n");
@@ -48,12 +48,12 @@ public sealed class IncrementalGeneratorTests
         var editedA = new InMemoryAdditionalText(RecipeA.Path, RecipeA.GetText().ToString().Replace("0.1", "0.2"));
         var result = driver.ReplaceAdditionalText(RecipeA, editedA).RunGenerators(compilation).GetRunResult().Results.Single();
 
-        var unique = result.TrackedSteps[TrackingNames.UniqueRecipes].ToDictionary(
+        var unique = result.TrackedSteps[TrackingNames.GeneratableRecipes].ToDictionary(
             run => ((RecipeDsl.Language.Model.Recipe)run.Outputs.Single().Value).FileName,
             run => run.Outputs.Single().Reason);
         Assert.Equal(IncrementalStepRunReason.Modified, unique["a.recipe.yaml"]);
         Assert.Equal(IncrementalStepRunReason.Cached, unique["b.recipe.yaml"]);
-        Assert.Contains(result.TrackedSteps[TrackingNames.ClashingNames].Single().Outputs.Single().Reason,
+        Assert.Contains(result.TrackedSteps[TrackingNames.RecipeLinks].Single().Outputs.Single().Reason,
             new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged });
         // The catalog summary of A mentions ε, so the catalog is regenerated; B's own source is not.
         Assert.Equal(IncrementalStepRunReason.Modified, result.TrackedSteps[TrackingNames.Catalog].Single().Outputs.Single().Reason);

@@ -22,7 +22,9 @@ internal static class CompilationFactory
             "RecipeDsl.Consumer",
             sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: $"Source{i}.cs")),
             References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999)
+                // As every .NET SDK build does (/nowarn:1701,1702): assembly version unification notes, not code warnings.
+                .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
 
     public static IEnumerable<InMemoryAdditionalText> SampleRecipes() =>
         Directory.GetFiles(RepositoryPaths.Recipes, "*.recipe.yaml").OrderBy(path => path, StringComparer.Ordinal)

@@ -31,13 +31,18 @@ public sealed class RecipeParserTests
         Assert.Equal("MyFirst", recipe.Name);
         Assert.Null(recipe.NameSpan);
         Assert.Equal("my-first.recipe.yaml", recipe.FileName);
-        Assert.Equal(new DataSpec(DatasetKind.Mnist, 0.1, 64, 42), recipe.Data);
+        Assert.Equal(new DataSpec(DatasetKind.Mnist, 0.1, 64, 42, 0, LabelQuality.Clean), recipe.Data);
         Assert.Equal(Architecture.Mlp, recipe.Model.Architecture);
         Assert.Equal(new[] { 256 }, recipe.Model.HiddenSizes);
         Assert.Empty(recipe.Model.Channels);
         Assert.Equal(ModelRole.Standalone, recipe.Model.Role);
         Assert.Equal(new TrainingSpec(3, new OptimizerSpec(OptimizerKind.AdamW, 0.001, 0.01, 0), DevicePreference.Auto), recipe.Training);
-        Assert.Equal(new LossSpec(0, null, SmoothingConvention.Uniform), recipe.Loss);
+        Assert.Equal(new LossSpec(0, null, SmoothingConvention.Uniform, default), recipe.Loss);
+        Assert.Equal(new[] { 0.0 }, recipe.Model.Dropout);
+        Assert.Null(recipe.Mixup);
+        Assert.Null(recipe.Distillation);
+        Assert.Null(recipe.Sweep);
+        Assert.Equal(new CalibrationSpec(false, 15), recipe.Calibration);
     }
 
     [Fact]
@@ -66,11 +71,11 @@ public sealed class RecipeParserTests
         Assert.NotNull(recipe);
         Assert.Equal("Full_Recipe1", recipe.Name);
         Assert.Equal("everything set", recipe.Description);
-        Assert.Equal(new DataSpec(DatasetKind.Mnist, 0.2, 32, 7), recipe.Data);
+        Assert.Equal(new DataSpec(DatasetKind.Mnist, 0.2, 32, 7, 0, LabelQuality.Clean), recipe.Data);
         Assert.Equal(Architecture.Cnn, recipe.Model.Architecture);
         Assert.Equal(new[] { 8, 16, 32 }, recipe.Model.Channels);
         Assert.Equal(new[] { 64, 32 }, recipe.Model.HiddenSizes);
-        Assert.Equal(0.3, recipe.Model.Dropout);
+        Assert.Equal(new[] { 0.3, 0.3 }, recipe.Model.Dropout);
         Assert.Equal(ModelRole.Teacher, recipe.Model.Role);
         Assert.Equal(new TrainingSpec(12, new OptimizerSpec(OptimizerKind.Sgd, 0.1, 5e-4, 0.8), DevicePreference.Cuda), recipe.Training);
         Assert.Equal(0.15, recipe.Loss.LabelSmoothing);
@@ -123,7 +128,7 @@ public sealed class RecipeParserTests
     {
         var problem = SingleProblem(Minimal + "\nwarmup_steps: 100\n");
 
-        Assert.Equal(" Known keys here: name, description, task, data, model, training, loss.", problem.Arguments[1]);
+        Assert.Equal(" Known keys here: name, description, task, data, model, training, loss, mixup, distillation, calibration, sweep.", problem.Arguments[1]);
     }
 
     [Theory]

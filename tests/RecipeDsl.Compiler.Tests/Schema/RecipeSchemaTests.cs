@@ -67,6 +67,8 @@ public sealed class RecipeSchemaTests
     [InlineData("training.optimizer.type")]
     [InlineData("training.device")]
     [InlineData("loss.smoothing_convention")]
+    [InlineData("data.labels")]
+    [InlineData("sweep.metric")]
     public void Enumerations_match_the_parser(string key)
     {
         var expected = key switch
@@ -77,6 +79,8 @@ public sealed class RecipeSchemaTests
             "model.role" => RecipeValues.Roles.Select(p => p.Key),
             "training.optimizer.type" => RecipeValues.Optimizers.Select(p => p.Key),
             "training.device" => RecipeValues.Devices.Select(p => p.Key),
+            "data.labels" => RecipeValues.LabelQualities.Select(p => p.Key),
+            "sweep.metric" => RecipeValues.SweepMetrics.Select(p => p.Key),
             _ => RecipeValues.SmoothingConventions.Select(p => p.Key),
         };
 
@@ -91,6 +95,12 @@ public sealed class RecipeSchemaTests
     [InlineData("training.epochs", RecipeDefaults.Epochs)]
     [InlineData("training.optimizer.momentum", RecipeDefaults.SgdMomentum)]
     [InlineData("loss.label_smoothing", RecipeDefaults.LabelSmoothing)]
+    [InlineData("data.label_noise", RecipeDefaults.LabelNoise)]
+    [InlineData("mixup.alpha", RecipeDefaults.MixupAlpha)]
+    [InlineData("mixup.prob", RecipeDefaults.MixupProbability)]
+    [InlineData("distillation.temperature", RecipeDefaults.DistillationTemperature)]
+    [InlineData("distillation.alpha", RecipeDefaults.DistillationAlpha)]
+    [InlineData("calibration.bins", RecipeDefaults.CalibrationBins)]
     public void Numeric_defaults_match_the_parser(string key, double expected)
     {
         Assert.Equal(expected, SchemaKeys()[key].GetProperty("default").GetDouble());

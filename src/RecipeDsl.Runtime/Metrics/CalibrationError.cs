@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace RecipeDsl.Metrics;
 
 /// <summary>Calibration errors over equal-width confidence bins (Guo et al. 2017).</summary>
-public static class Calibration
+public static class CalibrationError
 {
     /// <summary>
     /// Bins are (0, 1/B], (1/B, 2/B], …, ((B−1)/B, 1]; a confidence of exactly 1 lands in the last bin, never in a

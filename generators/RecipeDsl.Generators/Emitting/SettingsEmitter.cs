@@ -1,0 +1,91 @@
+using System.Linq;
+using RecipeDsl.Language.Model;
+using RecipeDsl.Language.Parsing;
+using static RecipeDsl.Generators.Emitting.TorchNames;
+
+namespace RecipeDsl.Generators.Emitting;
+
+/// <summary>Writes <c>&lt;Name&gt;Recipe</c>: the recipe's values as constants, only those the recipe uses.</summary>
+internal static class SettingsEmitter
+{
+    public static void Emit(SourceWriter writer, Recipe recipe)
+    {
+        var optimizer = recipe.Training.Optimizer;
+        writer.WriteLine($"/// <summary>The settings of recipe <c>{recipe.Name}</c> ({Literals.Xml(recipe.FileName)}).</summary>");
+        writer.WriteLine(GeneratedCode);
+        writer.OpenBlock($"internal static class {recipe.Name}Recipe");
+        writer.WriteLine($"public const string Name = {Literals.String(recipe.Name)};");
+        writer.WriteLine($"public const string FileName = {Literals.String(recipe.FileName)};");
+        if (recipe.Description is { } description)
+        {
+            writer.WriteLine($"public const string Description = {Literals.String(description)};");
+        }
+
+        writer.WriteLine($"public const string Role = {Literals.String(recipe.Model.Role.Spelling())};");
+        writer.WriteLine($"public const int Classes = {Literals.Int(recipe.Classes)};");
+        writer.WriteLine($"public const double ValidationSplit = {Literals.Double(recipe.Data.ValidationSplit)};");
+        writer.WriteLine($"public const int BatchSize = {Literals.Int(recipe.Data.BatchSize)};");
+        writer.WriteLine($"public const int Seed = {Literals.Int(recipe.Data.Seed)};");
+        writer.WriteLine($"public const string Labels = {Literals.String(recipe.Data.Labels.Spelling())};");
+        if (recipe.Data.LabelNoise > 0)
+        {
+            writer.WriteLine($"public const double LabelNoise = {Literals.Double(recipe.Data.LabelNoise)};");
+        }
+
+        writer.WriteLine($"public const int Epochs = {Literals.Int(recipe.Training.Epochs)};");
+        writer.WriteLine($"public const {Training}.DevicePreference Device = {Training}.DevicePreference.{recipe.Training.Device};");
+        writer.WriteLine($"public const double LearningRate = {Literals.Double(optimizer.LearningRate)};");
+        writer.WriteLine($"public const double WeightDecay = {Literals.Double(optimizer.WeightDecay)};");
+        if (optimizer.Kind == OptimizerKind.Sgd)
+        {
+            writer.WriteLine($"public const double Momentum = {Literals.Double(optimizer.Momentum)};");
+        }
+
+        // With ε = 0 the recipe has no smoothing, and neither does any generated line.
+        if (recipe.Loss.LabelSmoothing > 0 || recipe.Sweep is not null)
+        {
+            writer.WriteLine($"public const double LabelSmoothing = {Literals.Double(recipe.Loss.LabelSmoothing)};");
+        }
+
+        if (recipe.Loss.Smooths || recipe.Sweep is not null)
+        {
+            writer.WriteLine($"public const {Losses}.SmoothingConvention SmoothingConvention = {Losses}.SmoothingConvention.{recipe.Loss.Convention};");
+        }
+
+        if (recipe.Loss.ClassSmoothing.Count > 0)
+        {
+            writer.WriteLine("/// <summary>ε by true class (index = class).</summary>");
+            writer.WriteLine($"public static global::System.Collections.Generic.IReadOnlyList<double> ClassSmoothing {{ get; }} = new double[] {{ {DoubleList(recipe.Loss.ClassSmoothing)} }};");
+        }
+
+        if (recipe.Mixup is { } mixup)
+        {
+            writer.WriteLine($"public const double MixupAlpha = {Literals.Double(mixup.Alpha)};");
+            writer.WriteLine($"public const double MixupProbability = {Literals.Double(mixup.Probability)};");
+        }
+
+        if (recipe.Distillation is { } distillation)
+        {
+            writer.WriteLine($"public const string Teacher = {Literals.String(distillation.Teacher)};");
+            writer.WriteLine($"public const double DistillationTemperature = {Literals.Double(distillation.Temperature)};");
+            writer.WriteLine($"public const double DistillationAlpha = {Literals.Double(distillation.Alpha)};");
+        }
+
+        if (recipe.Calibration.TemperatureScaling)
+        {
+            writer.WriteLine("public const bool TemperatureScaling = true;");
+        }
+
+        writer.WriteLine($"public const int CalibrationBins = {Literals.Int(recipe.Calibration.Bins)};");
+        if (recipe.Sweep is { } sweep)
+        {
+            writer.WriteLine($"public static global::System.Collections.Generic.IReadOnlyList<double> SweepCandidates {{ get; }} = new double[] {{ {DoubleList(sweep.LabelSmoothing)} }};");
+            writer.WriteLine($"public const int SweepEpochs = {Literals.Int(sweep.Epochs)};");
+            writer.WriteLine($"public const {Training}.SweepMetric SweepMetric = {Training}.SweepMetric.{sweep.Metric};");
+        }
+
+        writer.CloseBlock();
+    }
+
+    private static string DoubleList(System.Collections.Generic.IEnumerable<double> values) => string.Join(", ", values.Select(Literals.Double));
+}

@@ -1,0 +1,290 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using RecipeDsl.Language.Model;
+using RecipeDsl.Language.Problems;
+
+namespace RecipeDsl.Language.Parsing;
+
+/// <summary>Reads the sections of a recipe into its model, resolving defaults and checking how keys combine.</summary>
+internal sealed class RecipeReader
+{
+    private static readonly Regex Identifier = new("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
+
+    private readonly ValueReader _read;
+
+    public RecipeReader(List<RecipeProblem> problems) => _read = new ValueReader(problems);
+
+    public Recipe Read(YamlNode? rootNode, string fileName)
+    {
+        var root = _read.Section(rootNode, "", ValueReader.FileStart);
+        var name = ReadName(root, fileName);
+        var description = _read.String(root, "description");
+        var task = _read.Enum(root, "task", TaskKind.Classification, RecipeValues.Tasks);
+        var data = ReadData(root);
+        var distillation = ReadDistillation(root);
+        var model = ReadModel(root, distillation);
+        var training = ReadTraining(root);
+        var loss = ReadLoss(root, classes: 10);
+        var mixup = ReadMixup(root);
+        var calibration = ReadCalibration(root);
+        var sweep = ReadSweep(root, training.Epochs);
+        return new Recipe(name, root.Value("name")?.Span, description, fileName, task, data, model, training, loss, mixup, distillation, calibration, sweep);
+    }
+
+    private string ReadName(Section root, string fileName)
+    {
+        var node = root.Value("name");
+        if (node is null)
+        {
+            var derived = RecipeParser.NameFromFileName(fileName);
+            if (!Identifier.IsMatch(derived))
+            {
+                _read.Report(ProblemIds.InvalidName, ValueReader.FileStart, derived, $"derived from the file name '{fileName}'; add a 'name:' key");
+            }
+
+            return derived;
+        }
+
+        if (node is YamlScalar { IsNull: true })
+        {
+            _read.Report(ProblemIds.WrongType, node.Span, "name", "a C# identifier", ValueReader.Describe(node));
+            return "";
+        }
+
+        var name = _read.String(root, "name");
+        if (name is not null && !Identifier.IsMatch(name))
+        {
+            _read.Report(ProblemIds.InvalidName, node.Span, name, "given by 'name'");
+        }
+
+        return name ?? "";
+    }
+
+    private DataSpec ReadData(Section root)
+    {
+        var data = _read.Section(root.Value("data"), "data", root.KeySpan("data"));
+        return new DataSpec(
+            _read.Enum(data, "dataset", DatasetKind.Mnist, RecipeValues.Datasets, required: true),
+            _read.Number(data, "validation_split", RecipeDefaults.ValidationSplit, NumberRange.Closed(0.01, 0.9)),
+            _read.Integer(data, "batch_size", RecipeDefaults.BatchSize, NumberRange.Closed(1, 65536)),
+            _read.Integer(data, "seed", RecipeDefaults.Seed, NumberRange.Closed(0, int.MaxValue)),
+            _read.Number(data, "label_noise", RecipeDefaults.LabelNoise, NumberRange.HalfOpen(0, 1)),
+            _read.Enum(data, "labels", LabelQuality.Clean, RecipeValues.LabelQualities));
+    }
+
+    private ModelSpec ReadModel(Section root, DistillationSpec? distillation)
+    {
+        var model = _read.Section(root.Value("model"), "model", root.KeySpan("model"));
+        var architecture = _read.Enum(model, "architecture", Architecture.Mlp, RecipeValues.Architectures, required: true);
+        var channels = architecture == Architecture.Cnn
+            ? _read.Sizes(model, "channels", RecipeDefaults.CnnChannels, maxCount: RecipeParser.MaxConvBlocks)
+            : _read.NotApplicable(model, "channels", "it applies only to architecture 'cnn'", Array.Empty<int>());
+        var hidden = _read.Sizes(model, "hidden_sizes", architecture == Architecture.Cnn ? RecipeDefaults.CnnHiddenSizes : RecipeDefaults.MlpHiddenSizes);
+        return new ModelSpec(
+            architecture,
+            hidden.ToEquatableArray(),
+            channels.ToEquatableArray(),
+            ReadDropout(model, hidden.Length).ToEquatableArray(),
+            ReadRole(model, distillation),
+            model.Value("role")?.Span);
+    }
+
+    /// <summary>One probability for every hidden layer, or a list with one per hidden layer.</summary>
+    private double[] ReadDropout(Section model, int hiddenLayers)
+    {
+        var range = NumberRange.HalfOpen(0, 1);
+        if (model.Value("dropout") is not YamlSequence)
+        {
+            var shared = _read.Number(model, "dropout", RecipeDefaults.Dropout, range);
+            return Enumerable.Repeat(shared, hiddenLayers).ToArray();
+        }
+
+        var perLayer = _read.Numbers(model, "dropout", range, "[0.2, 0.1]");
+        if (perLayer is not null && perLayer.Length != hiddenLayers)
+        {
+            _read.Report(ProblemIds.InvalidValue, model.Value("dropout")!.Span, "model.dropout",
+                $"it lists {perLayer.Length} probabilities for {hiddenLayers} hidden layer(s); give one per layer, or one number for all");
+        }
+
+        return perLayer is not null && perLayer.Length == hiddenLayers ? perLayer : new double[hiddenLayers];
+    }
+
+    private ModelRole ReadRole(Section model, DistillationSpec? distillation)
+    {
+        var role = _read.Enum(model, "role", distillation is null ? ModelRole.Standalone : ModelRole.Student, RecipeValues.Roles);
+        if (distillation is null && role == ModelRole.Student)
+        {
+            _read.Report(ProblemIds.NotApplicable, model.Value("role")!.Span, "model.role",
+                "a student needs a 'distillation' section that names its teacher");
+        }
+        else if (distillation is not null && role == ModelRole.Standalone)
+        {
+            _read.Report(ProblemIds.NotApplicable, model.Value("role")!.Span, "model.role",
+                "a recipe with a 'distillation' section is a student (or a teacher that is itself distilled), not standalone");
+        }
+
+        return role;
+    }
+
+    private TrainingSpec ReadTraining(Section root)
+    {
+        var training = _read.Section(root.Value("training"), "training", root.KeySpan("training"));
+        return new TrainingSpec(
+            _read.Integer(training, "epochs", RecipeDefaults.Epochs, NumberRange.Closed(1, 10000)),
+            ReadOptimizer(training),
+            _read.Enum(training, "device", DevicePreference.Auto, RecipeValues.Devices));
+    }
+
+    private OptimizerSpec ReadOptimizer(Section training)
+    {
+        var node = training.Value("optimizer");
+        if (node is YamlScalar { IsNull: false })
+        {
+            // Shorthand: "optimizer: sgd" takes that optimizer's defaults.
+            var shorthand = _read.Enum(training, "optimizer", RecipeDefaults.Optimizer, RecipeValues.Optimizers);
+            return new OptimizerSpec(
+                shorthand,
+                RecipeDefaults.LearningRate(shorthand),
+                RecipeDefaults.WeightDecay(shorthand),
+                shorthand == OptimizerKind.Sgd ? RecipeDefaults.SgdMomentum : 0.0);
+        }
+
+        var optimizer = _read.Section(node, "training.optimizer", training.KeySpan("optimizer"));
+        var kind = _read.Enum(optimizer, "type", RecipeDefaults.Optimizer, RecipeValues.Optimizers);
+        var momentum = kind == OptimizerKind.Sgd
+            ? _read.Number(optimizer, "momentum", RecipeDefaults.SgdMomentum, NumberRange.HalfOpen(0, 1))
+            : _read.NotApplicable(optimizer, "momentum", "it applies only to type 'sgd'", 0.0);
+        return new OptimizerSpec(
+            kind,
+            _read.Number(optimizer, "lr", RecipeDefaults.LearningRate(kind), NumberRange.OpenClosed(0, 10)),
+            _read.Number(optimizer, "weight_decay", RecipeDefaults.WeightDecay(kind), NumberRange.Closed(0, 1)),
+            momentum);
+    }
+
+    private LossSpec ReadLoss(Section root, int classes)
+    {
+        var loss = _read.Section(root.Value("loss"), "loss", root.KeySpan("loss"));
+        var epsilon = _read.Number(loss, "label_smoothing", RecipeDefaults.LabelSmoothing, NumberRange.HalfOpen(0, 1));
+        return new LossSpec(
+            epsilon,
+            loss.Value("label_smoothing")?.Span,
+            _read.Enum(loss, "smoothing_convention", SmoothingConvention.Uniform, RecipeValues.SmoothingConventions),
+            ReadClassSmoothing(loss, epsilon, classes).ToEquatableArray());
+    }
+
+    /// <summary>
+    /// <c>class_smoothing: { 3: 0.2, 8: 0.0 }</c> overrides ε for those true classes; the others keep
+    /// <c>label_smoothing</c>. Returns one ε per class, or nothing when the key is absent.
+    /// </summary>
+    private double[] ReadClassSmoothing(Section loss, double epsilon, int classes)
+    {
+        var node = loss.Value("class_smoothing");
+        if (node is null || node is YamlScalar { IsNull: true })
+        {
+            return Array.Empty<double>();
+        }
+
+        if (node is not YamlMapping mapping || mapping.Entries.Count == 0)
+        {
+            _read.Report(ProblemIds.WrongType, node.Span, "loss.class_smoothing", "a mapping from class index to ε such as { 3: 0.2 }", ValueReader.Describe(node));
+            return Array.Empty<double>();
+        }
+
+        var perClass = Enumerable.Repeat(epsilon, classes).ToArray();
+        var seen = new Dictionary<int, SourceSpan>();
+        foreach (var entry in mapping.Entries)
+        {
+            var path = "loss.class_smoothing." + entry.Key.Value;
+            var classIndex = _read.Integer(entry.Key, path + " (a class index)", -1, NumberRange.Closed(0, classes - 1));
+            var value = _read.Number(entry.Value, path, epsilon, NumberRange.HalfOpen(0, 1));
+            if (classIndex < 0)
+            {
+                continue;
+            }
+
+            if (seen.TryGetValue(classIndex, out var first))
+            {
+                _read.Report(ProblemIds.DuplicateKey, entry.Key.Span, path, (first.StartLine + 1).ToString(CultureInfo.InvariantCulture));
+                continue;
+            }
+
+            seen.Add(classIndex, entry.Key.Span);
+            perClass[classIndex] = value;
+        }
+
+        return perClass;
+    }
+
+    private MixupSpec? ReadMixup(Section root)
+    {
+        if (!root.Has("mixup"))
+        {
+            return null;
+        }
+
+        var mixup = _read.Section(root.Value("mixup"), "mixup", root.KeySpan("mixup"));
+        return new MixupSpec(
+            _read.Number(mixup, "alpha", RecipeDefaults.MixupAlpha, NumberRange.OpenClosed(0, 100)),
+            _read.Number(mixup, "prob", RecipeDefaults.MixupProbability, NumberRange.OpenClosed(0, 1)));
+    }
+
+    private DistillationSpec? ReadDistillation(Section root)
+    {
+        if (!root.Has("distillation"))
+        {
+            return null;
+        }
+
+        var distillation = _read.Section(root.Value("distillation"), "distillation", root.KeySpan("distillation"));
+        var teacher = _read.String(distillation, "teacher");
+        if (teacher is null)
+        {
+            _read.Report(ProblemIds.MissingKey, distillation.Value("teacher")?.Span ?? distillation.Span, "distillation.teacher", "the name of a recipe in this project");
+        }
+        else if (!Identifier.IsMatch(teacher))
+        {
+            _read.Report(ProblemIds.InvalidName, distillation.Value("teacher")!.Span, teacher, "given by 'distillation.teacher'");
+        }
+
+        return new DistillationSpec(
+            teacher ?? "",
+            distillation.Value("teacher")?.Span,
+            _read.Number(distillation, "temperature", RecipeDefaults.DistillationTemperature, NumberRange.OpenClosed(0, 100)),
+            _read.Number(distillation, "alpha", RecipeDefaults.DistillationAlpha, NumberRange.Closed(0, 1)));
+    }
+
+    private CalibrationSpec ReadCalibration(Section root)
+    {
+        var calibration = _read.Section(root.Value("calibration"), "calibration", root.KeySpan("calibration"));
+        return new CalibrationSpec(
+            _read.Boolean(calibration, "temperature_scaling", false),
+            _read.Integer(calibration, "bins", RecipeDefaults.CalibrationBins, NumberRange.Closed(1, 1000)));
+    }
+
+    private SweepSpec? ReadSweep(Section root, int trainingEpochs)
+    {
+        if (!root.Has("sweep"))
+        {
+            return null;
+        }
+
+        var sweep = _read.Section(root.Value("sweep"), "sweep", root.KeySpan("sweep"));
+        var candidates = _read.Numbers(sweep, "label_smoothing", NumberRange.HalfOpen(0, 1), "[0.0, 0.05, 0.1]", maxCount: 32);
+        if (candidates is null && !sweep.Has("label_smoothing"))
+        {
+            _read.Report(ProblemIds.MissingKey, sweep.Span, "sweep.label_smoothing", "a list of ε candidates such as [0.0, 0.05, 0.1]");
+        }
+        else if (candidates is not null && candidates.Distinct().Count() != candidates.Length)
+        {
+            _read.Report(ProblemIds.InvalidValue, sweep.Value("label_smoothing")!.Span, "sweep.label_smoothing", "a candidate ε is listed twice");
+        }
+
+        return new SweepSpec(
+            (candidates ?? Array.Empty<double>()).ToEquatableArray(),
+            _read.Integer(sweep, "epochs", trainingEpochs, NumberRange.Closed(1, 10000)),
+            _read.Enum(sweep, "metric", RecipeDefaults.SweepMetricDefault, RecipeValues.SweepMetrics));
+    }
+}

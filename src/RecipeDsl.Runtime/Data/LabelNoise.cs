@@ -1,0 +1,28 @@
+using System;
+using static TorchSharp.torch;
+
+namespace RecipeDsl.Data;
+
+/// <summary>Symmetric label noise for studying where label smoothing stops helping.</summary>
+public static class LabelNoise
+{
+    /// <summary>
+    /// Replaces each label, with probability <paramref name="rate"/>, by one of the other classes chosen uniformly
+    /// (so <paramref name="rate"/> is the share of wrong labels). Seeded: the same labels are corrupted every run.
+    /// </summary>
+    public static Tensor Corrupt(Tensor labels, double rate, int classes, int seed)
+    {
+        if (rate is < 0 or >= 1 || double.IsNaN(rate))
+        {
+            throw new ArgumentOutOfRangeException(nameof(rate), rate, "The label noise rate must lie in [0, 1).");
+        }
+
+        using var scope = NewDisposeScope();
+        using var generator = new Generator((ulong)seed);
+        var cpuLabels = labels.cpu();
+        var corrupt = rand(cpuLabels.shape[0], generator: generator).lt(rate);
+        var offset = randint(1, classes, cpuLabels.shape, generator: generator);
+        var noisy = where(corrupt, (cpuLabels + offset).remainder(classes), cpuLabels);
+        return noisy.to(labels.device).MoveToOuterDisposeScope();
+    }
+}

@@ -1,0 +1,43 @@
+using System;
+using static TorchSharp.torch;
+
+namespace RecipeDsl.Losses;
+
+/// <summary>
+/// Knowledge distillation (Hinton et al. 2015), as the seed article's <c>DistillationLoss</c>:
+/// α · KL(softmax(t/T) ‖ softmax(s/T)) · T² + (1 − α) · hard-label loss, the KL averaged over the batch
+/// ("batchmean"). The T² keeps the soft term's gradients on the scale of the hard term's; it is applied whatever α
+/// is (torchdistill dropped it when α = 0).
+/// </summary>
+public static class DistillationLoss
+{
+    /// <summary>KL(softmax(teacher/T) ‖ softmax(student/T)), summed over classes and averaged over the batch.</summary>
+    public static Tensor SoftTerm(Tensor studentLogits, Tensor teacherLogits, double temperature)
+    {
+        if (temperature <= 0 || double.IsNaN(temperature))
+        {
+            throw new ArgumentOutOfRangeException(nameof(temperature), temperature, "The distillation temperature must be above 0.");
+        }
+
+        using var scope = NewDisposeScope();
+        var studentLogProbs = nn.functional.log_softmax(studentLogits / temperature, dim: 1);
+        var teacherLogProbs = nn.functional.log_softmax(teacherLogits / temperature, dim: 1);
+        // Written out rather than through functional.kl_div, whose TorchSharp defaults (log_target: true, no batchmean) differ from PyTorch's.
+        var kl = (teacherLogProbs.exp() * (teacherLogProbs - studentLogProbs)).sum() / studentLogits.shape[0];
+        return kl.MoveToOuterDisposeScope();
+    }
+
+    /// <param name="hardLoss">The student's loss against the true labels (already reduced to a scalar).</param>
+    /// <param name="alpha">Weight of the soft term, in [0, 1].</param>
+    public static Tensor Combine(Tensor studentLogits, Tensor teacherLogits, Tensor hardLoss, double temperature, double alpha)
+    {
+        if (alpha is < 0 or > 1 || double.IsNaN(alpha))
+        {
+            throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "The distillation weight α must lie in [0, 1].");
+        }
+
+        using var scope = NewDisposeScope();
+        var soft = SoftTerm(studentLogits, teacherLogits, temperature) * (temperature * temperature);
+        return (alpha * soft + (1 - alpha) * hardLoss).MoveToOuterDisposeScope();
+    }
+}
