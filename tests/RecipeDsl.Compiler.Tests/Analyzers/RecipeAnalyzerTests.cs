@@ -112,6 +112,41 @@ public sealed class RecipeAnalyzerTests
     }
 
     [Fact]
+    public void A_missing_teacher_is_reported_at_the_teacher_name_with_a_suggestion()
+    {
+        var diagnostics = AnalyzerRunner.Run(
+            new InMemoryAdditionalText("/p/teacher.recipe.yaml", "name: BigTeacher\n" + Teacher.Replace("0.1", "0")),
+            new InMemoryAdditionalText("/p/student.recipe.yaml", "data:\n  dataset: mnist\nmodel:\n  architecture: mlp\ndistillation:\n  teacher: BigTeachr\n"));
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("/p/student.recipe.yaml(6,12): error RD0012: Teacher recipe 'BigTeachr' is not a valid recipe of this project. Did you mean 'BigTeacher'?", diagnostic.ToString());
+    }
+
+    [Fact]
+    public void A_cycle_of_teachers_is_reported_in_every_recipe_of_it()
+    {
+        var diagnostics = AnalyzerRunner.Run(
+            new InMemoryAdditionalText("/p/a.recipe.yaml", "data:\n  dataset: mnist\nmodel:\n  architecture: mlp\ndistillation:\n  teacher: B\n"),
+            new InMemoryAdditionalText("/p/b.recipe.yaml", "data:\n  dataset: mnist\nmodel:\n  architecture: mlp\ndistillation:\n  teacher: A\n"));
+
+        Assert.Equal(
+            new[]
+            {
+                "/p/a.recipe.yaml(6,12): error RD0013: Distillation teachers form a cycle: A → B → A",
+                "/p/b.recipe.yaml(6,12): error RD0013: Distillation teachers form a cycle: B → A → B",
+            },
+            diagnostics.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void A_student_of_a_valid_teacher_reports_nothing()
+    {
+        Assert.Empty(AnalyzerRunner.Run(
+            new InMemoryAdditionalText("/p/teacher.recipe.yaml", "name: T\n" + Teacher.Replace("0.1", "0")),
+            new InMemoryAdditionalText("/p/student.recipe.yaml", "data:\n  dataset: mnist\nmodel:\n  architecture: mlp\ndistillation:\n  teacher: T\n")));
+    }
+
+    [Fact]
     public void Other_additional_files_are_ignored()
     {
         Assert.Empty(AnalyzerRunner.Run(new InMemoryAdditionalText("/p/settings.yaml", "label_smoothing: [")));

@@ -91,7 +91,13 @@ public sealed class GeneratedTrainerTests
     [Fact]
     public void The_catalog_lists_this_projects_recipes()
     {
-        Assert.Equal(new[] { "SmokeCnn", "SmokeMlp" }, System.Linq.Enumerable.Select(RecipeCatalog.All, entry => entry.Name));
-        Assert.IsType<SmokeCnnTrainer>(RecipeCatalog.All[0].CreateTrainer());
+        Assert.Equal(
+            new[] { "SmokeCalibrated", "SmokeCnn", "SmokeMixup", "SmokeMlp", "SmokeNoisyClasses", "SmokeStudent", "SmokeSweep", "SmokeTeacher" },
+            System.Linq.Enumerable.Select(RecipeCatalog.All, entry => entry.Name));
+        Assert.IsType<SmokeCnnTrainer>(RecipeCatalog.All[1].CreateTrainer());
+        Assert.Equal("SmokeTeacher", RecipeCatalog.All[5].Teacher);
+        Assert.NotNull(RecipeCatalog.All[5].TrainFromSavedTeacher);
+        Assert.NotNull(RecipeCatalog.All[6].Sweep);
+        Assert.Null(RecipeCatalog.All[3].Sweep);
     }
 }

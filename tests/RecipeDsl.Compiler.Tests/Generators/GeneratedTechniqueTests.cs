@@ -1,0 +1,170 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using RecipeDsl.Compiler.Tests.Infrastructure;
+using Xunit;
+
+namespace RecipeDsl.Compiler.Tests.Generators;
+
+/// <summary>Each technique of a recipe shows up in its trainer, and only when the recipe asks for it.</summary>
+public sealed class GeneratedTechniqueTests
+{
+    private const string Base = "data:\n  dataset: mnist\nmodel:\n  architecture: mlp\n";
+
+    private static string Generate(string yaml, string name = "Shape", params InMemoryAdditionalText[] others)
+    {
+        var recipe = new InMemoryAdditionalText($"/p/{name}.recipe.yaml", yaml);
+        var (output, result) = GeneratorRunner.Run(others.Prepend(recipe));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()));
+        return result.GeneratedSources.Single(s => s.HintName == name + ".g.cs").SourceText.ToString();
+    }
+
+    [Fact]
+    public void A_plain_recipe_has_none_of_the_techniques()
+    {
+        var source = Generate(Base);
+
+        foreach (var absent in new[] { "Mixup", "teacher", "Temperature", "Sweep", "classSmoothing", "labelNoise", "Smooth" })
+        {
+            Assert.DoesNotContain(absent, source);
+        }
+    }
+
+    [Fact]
+    public void Mixup_smooths_the_targets_once_and_trains_on_soft_targets()
+    {
+        var source = Generate(Base + "loss:\n  label_smoothing: 0.1\nmixup:\n  alpha: 0.3\n");
+
+        Assert.Contains("var mixup = new global::RecipeDsl.Training.Mixup(ShapeRecipe.MixupAlpha, ShapeRecipe.MixupProbability, ShapeRecipe.Seed);", source);
+        Assert.Contains("mixup.Apply(inputs, global::RecipeDsl.Losses.SmoothedCrossEntropy.Targets(labels, ShapeRecipe.Classes, ShapeRecipe.LabelSmoothing, ShapeRecipe.SmoothingConvention));", source);
+        Assert.Contains("var logits = model.call(mixedInputs);", source);
+        Assert.Contains("var loss = global::RecipeDsl.Losses.SoftTargetCrossEntropy.Compute(logits, targets);", source);
+        // No second smoothing in the loss.
+        Assert.DoesNotContain("label_smoothing:", source);
+        Assert.DoesNotContain("SmoothedCrossEntropy.Compute", source);
+    }
+
+    [Fact]
+    public void Mixup_without_smoothing_mixes_one_hot_targets()
+    {
+        var source = Generate(Base + "mixup: {}\n");
+
+        Assert.Contains("mixup.Apply(inputs, global::TorchSharp.torch.nn.functional.one_hot(labels, ShapeRecipe.Classes).to(global::TorchSharp.torch.float32));", source);
+        Assert.DoesNotContain("Smooth", source);
+    }
+
+    [Fact]
+    public void A_student_takes_its_teachers_model_type_and_distils_from_it()
+    {
+        var teacher = new InMemoryAdditionalText("/p/Teacher.recipe.yaml", Base.Replace("architecture: mlp", "architecture: mlp\n  role: teacher"));
+        var source = Generate(Base + "distillation:\n  teacher: Teacher\n  temperature: 3\n  alpha: 0.6\n", "Student", teacher);
+
+        Assert.Contains("public global::RecipeDsl.Training.TrainingResult Train(TeacherModel teacher, global::RecipeDsl.Training.TrainingOptions? options = null)", source);
+        Assert.Contains("public global::RecipeDsl.Training.TrainingResult Train(StudentModel model, TeacherModel teacher, global::RecipeDsl.Training.TrainingOptions? options = null)", source);
+        Assert.Contains("new TeacherTrainer().Train(teacher, options);", source);
+        Assert.Contains("teacher.eval();", source);
+        Assert.Contains("var teacherLogits = TeacherLogits(teacher, inputs);", source);
+        Assert.Contains("var loss = global::RecipeDsl.Losses.DistillationLoss.Combine(logits, teacherLogits, global::TorchSharp.torch.nn.functional.cross_entropy(logits, labels), StudentRecipe.DistillationTemperature, StudentRecipe.DistillationAlpha);", source);
+        Assert.Contains("public const double DistillationTemperature = 3.0;", source);
+    }
+
+    [Fact]
+    public void Passing_another_recipes_model_to_a_student_does_not_compile()
+    {
+        var recipes = new[]
+        {
+            new InMemoryAdditionalText("/p/teacher.recipe.yaml", "name: Teacher\n" + Base + "  role: teacher\n"),
+            new InMemoryAdditionalText("/p/other.recipe.yaml", "name: Other\n" + Base),
+            new InMemoryAdditionalText("/p/student.recipe.yaml", "name: Student\n" + Base + "distillation:\n  teacher: Teacher\n"),
+        };
+        const string wrong = """
+            class User
+            {
+                void Run()
+                {
+                    using var other = new RecipeDsl.Recipes.OtherModel();
+                    new RecipeDsl.Recipes.StudentTrainer().Train(other);
+                }
+            }
+            """;
+        const string right = """
+            class User
+            {
+                void Run()
+                {
+                    using var teacher = new RecipeDsl.Recipes.TeacherModel();
+                    new RecipeDsl.Recipes.StudentTrainer().Train(teacher);
+                }
+            }
+            """;
+
+        var (wrongOutput, _) = GeneratorRunner.Run(recipes, wrong);
+        var (rightOutput, _) = GeneratorRunner.Run(recipes, right);
+
+        var error = Assert.Single(wrongOutput.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.Equal("CS1503", error.Id); // cannot convert from OtherModel to TeacherModel
+        Assert.Contains("OtherModel", error.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Empty(rightOutput.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Theory]
+    [InlineData("distillation:\n  teacher: Nobody\n")]
+    [InlineData("name: Loop\ndistillation:\n  teacher: Loop\n")]
+    public void A_student_without_a_valid_teacher_gets_no_code(string section)
+    {
+        var (_, result) = GeneratorRunner.Run(new[] { new InMemoryAdditionalText("/p/student.recipe.yaml", Base + section) });
+
+        Assert.Null(result.Exception);
+        Assert.Equal(new[] { "RecipeCatalog.g.cs" }, result.GeneratedSources.Select(s => s.HintName));
+    }
+
+    [Fact]
+    public void Temperature_scaling_fits_after_training_and_stores_T_in_the_model()
+    {
+        var source = Generate(Base + "calibration:\n  temperature_scaling: true\n  bins: 10\n");
+
+        Assert.Contains("register_buffer(\"temperature\", global::TorchSharp.torch.ones(1));", source);
+        Assert.Contains("public global::TorchSharp.torch.Tensor CalibratedLogits(global::TorchSharp.torch.Tensor input)", source);
+        Assert.Contains("TemperatureScaling.FitAndEvaluate(validationLogits, data.ValidationLabels, testLogits, data.TestLabels, ShapeRecipe.CalibrationBins);", source);
+        Assert.Contains("model.SetTemperature(temperatureScaling.Temperature);", source);
+        Assert.Contains("public const int CalibrationBins = 10;", source);
+    }
+
+    [Fact]
+    public void A_sweep_makes_epsilon_a_parameter_of_the_loop()
+    {
+        var source = Generate(Base + "sweep:\n  label_smoothing: [0.0, 0.1]\n  epochs: 2\n  metric: ece\n");
+
+        Assert.Contains("public global::RecipeDsl.Training.SweepResult Sweep(global::RecipeDsl.Training.TrainingOptions? options = null)", source);
+        Assert.Contains("private global::RecipeDsl.Training.TrainingResult Train(ShapeModel model, global::RecipeDsl.Training.TrainingOptions? options, double labelSmoothing)", source);
+        Assert.Contains("functional.cross_entropy(logits, labels, label_smoothing: labelSmoothing)", source);
+        Assert.Contains("SweepCandidates { get; } = new double[] { 0.0, 0.1 };", source);
+        Assert.Contains("SweepMetric SweepMetric = global::RecipeDsl.Training.SweepMetric.Ece;", source);
+    }
+
+    [Fact]
+    public void Class_smoothing_uses_a_per_class_epsilon_tensor()
+    {
+        var source = Generate(Base + "loss:\n  smoothing_convention: off_target\n  class_smoothing:\n    4: 0.2\n");
+
+        Assert.Contains("ClassSmoothing { get; } = new double[] { 0.0, 0.0, 0.0, 0.0, 0.2, 0.0, 0.0, 0.0, 0.0, 0.0 };", source);
+        Assert.Contains("using var classSmoothing = global::TorchSharp.torch.tensor(global::System.Linq.Enumerable.ToArray(ShapeRecipe.ClassSmoothing), device: device.Device);", source);
+        Assert.Contains("SmoothedCrossEntropy.Compute(logits, labels, classSmoothing, ShapeRecipe.SmoothingConvention)", source);
+    }
+
+    [Fact]
+    public void Label_noise_is_injected_when_the_data_is_loaded()
+    {
+        var source = Generate("data:\n  dataset: mnist\n  label_noise: 0.2\nmodel:\n  architecture: mlp\n");
+
+        Assert.Contains("LoadMnist(ShapeRecipe.ValidationSplit, device.Device, options.MaxTrainSamples, labelNoise: ShapeRecipe.LabelNoise, noiseSeed: ShapeRecipe.Seed);", source);
+    }
+
+    [Fact]
+    public void Per_layer_dropout_puts_each_probability_after_its_layer()
+    {
+        var source = Generate("data:\n  dataset: mnist\nmodel:\n  architecture: mlp\n  hidden_sizes: [64, 32]\n  dropout: [0.3, 0]\n");
+
+        Assert.Contains("dropout1 = global::TorchSharp.torch.nn.Dropout(0.3);", source);
+        Assert.DoesNotContain("dropout2", source);
+    }
+}
