@@ -15,8 +15,8 @@ internal static class TrainingReport
     public static void WriteSummary(TextWriter output, TrainingResult result)
     {
         var last = result.Epochs[^1];
-        output.WriteLine($"{result.Recipe}: {result.Epochs.Count} epoch(s) on {result.TrainCount} training images, {result.Device}");
-        output.WriteLine("split        examples  accuracy     NLL     ECE     MCE  mean conf");
+        output.WriteLine($"{result.Recipe}: {result.Epochs.Count} epoch(s) on {result.TrainCount} training examples, {result.Device}");
+        output.WriteLine("split          scored  accuracy     NLL     ECE     MCE  mean conf");
         Row(output, "validation", last.Validation);
         Row(output, "test", result.Test);
         if (result.TemperatureScaling is { } scaling)

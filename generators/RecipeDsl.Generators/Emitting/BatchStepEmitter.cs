@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using RecipeDsl.Language.Model;
+using RecipeDsl.Language.Parsing;
 using static RecipeDsl.Generators.Emitting.TorchNames;
 
 namespace RecipeDsl.Generators.Emitting;
@@ -14,6 +15,16 @@ internal static class BatchStepEmitter
     public static IEnumerable<string> Lines(Recipe recipe, string epsilon)
     {
         var settings = recipe.Name + "Recipe";
+        if (recipe.Task.PredictsNextToken())
+        {
+            foreach (var line in NextTokenLines(recipe, epsilon, settings))
+            {
+                yield return line;
+            }
+
+            yield break;
+        }
+
         var inputs = "inputs";
         if (recipe.Mixup is not null)
         {
@@ -34,6 +45,33 @@ internal static class BatchStepEmitter
         else
         {
             yield return $"var loss = {hardLoss};";
+        }
+    }
+
+    /// <summary>
+    /// The step of a next-token task: logits at position t are scored against token t + 1, over every sequence of the
+    /// batch at once, with padding (the ignore index) counting for nothing.
+    /// </summary>
+    private static IEnumerable<string> NextTokenLines(Recipe recipe, string epsilon, string settings)
+    {
+        yield return "";
+        yield return "optimizer.zero_grad();";
+        yield return "var logits = model.call(inputs);";
+        yield return "// Next-token prediction, a property of the task: position t is scored against token t + 1.";
+        yield return $"var (shiftedLogits, shiftedLabels) = {Training}.NextTokenEvaluation.Shift(logits, labels);";
+        yield return $"var predicted = shiftedLogits.reshape(-1, {settings}.VocabularySize);";
+        yield return "var targets = shiftedLabels.reshape(-1);";
+        if (recipe.Loss.LabelSmoothing == 0)
+        {
+            yield return $"var loss = {Functional}.cross_entropy(predicted, targets, ignore_index: {settings}.IgnoreIndex);";
+        }
+        else if (recipe.Loss.Convention == SmoothingConvention.Uniform)
+        {
+            yield return $"var loss = {Functional}.cross_entropy(predicted, targets, ignore_index: {settings}.IgnoreIndex, label_smoothing: {epsilon});";
+        }
+        else
+        {
+            yield return $"var loss = {Losses}.SmoothedCrossEntropy.Compute(predicted, targets, {epsilon}, {Losses}.SmoothingConvention.OffTarget, ignoreIndex: {settings}.IgnoreIndex);";
         }
     }
 

@@ -22,6 +22,12 @@ internal static class ModelEmitter
         var forward = new List<string>();
         var features = InputChannels * InputSide * InputSide;
 
+        if (spec.Architecture == Architecture.Gru)
+        {
+            EmitRecurrent(writer, recipe);
+            return;
+        }
+
         if (spec.Architecture == Architecture.Cnn)
         {
             var channelsIn = InputChannels;
@@ -100,6 +106,48 @@ internal static class ModelEmitter
         writer.CloseBlock();
     }
 
+    /// <summary>A next-token language model: embedding, GRU layers, then a linear map to one logit per token.</summary>
+    private static void EmitRecurrent(SourceWriter writer, Recipe recipe)
+    {
+        var spec = recipe.Model;
+        var className = recipe.Name + "Model";
+        var size = Literals.Int(spec.HiddenSizes[0]);
+        var vocabulary = Literals.Int(recipe.Classes);
+        var dropout = spec.Dropout[0];
+        writer.WriteLine($"/// <summary>The network of recipe <c>{recipe.Name}</c>: {Literals.Xml(Describe(recipe))}.</summary>");
+        writer.WriteLine(GeneratedCode);
+        writer.OpenBlock($"internal sealed class {className} : {Torch}.nn.Module<{Tensor}, {Tensor}>");
+        writer.WriteLine($"private readonly {Modules}.Embedding embedding;");
+        writer.WriteLine($"private readonly {Modules}.GRU gru;");
+        if (dropout > 0)
+        {
+            writer.WriteLine($"private readonly {Modules}.Dropout dropout;");
+        }
+
+        writer.WriteLine($"private readonly {Modules}.Linear output;");
+        writer.WriteLine();
+        writer.WriteLine($"public {className}()");
+        writer.WriteLine($"    : base(nameof({className}))");
+        writer.WriteLine("{");
+        writer.WriteLine($"    embedding = {Torch}.nn.Embedding({vocabulary}, {size}, padding_idx: 0);");
+        writer.WriteLine($"    gru = {Torch}.nn.GRU({size}, {size}, numLayers: {Literals.Int(spec.HiddenSizes.Count)}, batchFirst: true);");
+        if (dropout > 0)
+        {
+            writer.WriteLine($"    dropout = {Torch}.nn.Dropout({Literals.Double(dropout)});");
+        }
+
+        writer.WriteLine($"    output = {Torch}.nn.Linear({size}, {vocabulary});");
+        writer.WriteLine("    RegisterComponents();");
+        writer.WriteLine("}");
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>Token ids (batch, time) → logits (batch, time, vocabulary); position t has seen tokens 0..t only.</summary>");
+        writer.OpenBlock($"public override {Tensor} forward({Tensor} input)");
+        writer.WriteLine("var (states, _) = gru.call(embedding.call(input));");
+        writer.WriteLine(dropout > 0 ? "return output.call(dropout.call(states));" : "return output.call(states);");
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
     private static void EmitTemperatureMembers(SourceWriter writer)
     {
         writer.WriteLines(
@@ -124,6 +172,13 @@ internal static class ModelEmitter
         var dropout = spec.Dropout.All(p => p == 0) ? ""
             : spec.Dropout.Distinct().Count() == 1 ? $", dropout {Literals.Number(spec.Dropout[0])} after each hidden layer"
             : $", dropout {string.Join(" / ", spec.Dropout.Select(Literals.Number))} after the hidden layers";
+        if (spec.Architecture == Architecture.Gru)
+        {
+            var layers = spec.HiddenSizes.Count == 1 ? "1 GRU layer" : $"{spec.HiddenSizes.Count} GRU layers";
+            var gruDropout = spec.Dropout[0] > 0 ? $", dropout {Literals.Number(spec.Dropout[0])} on its outputs" : "";
+            return $"a next-token language model: embedding of {recipe.Classes} tokens into {spec.HiddenSizes[0]} dimensions, {layers} of {spec.HiddenSizes[0]}{gruDropout}, logits over {recipe.Classes} tokens";
+        }
+
         return spec.Architecture == Architecture.Cnn
             ? $"{spec.Channels.Count} conv blocks ({string.Join(", ", spec.Channels.Select(Literals.Int))} channels, 3×3, ReLU, 2×2 max-pool), then dense {dense} → {recipe.Classes}{dropout}"
             : $"a multilayer perceptron {InputSide * InputSide} → {dense} → {recipe.Classes} with ReLU{dropout}";

@@ -10,9 +10,12 @@ internal static class RecipeSummary
 {
     public static string Describe(Recipe recipe)
     {
-        var model = recipe.Model.Architecture == Architecture.Cnn
-            ? $"cnn [{string.Join(", ", recipe.Model.Channels)}] → [{string.Join(", ", recipe.Model.HiddenSizes)}]"
-            : $"mlp [{string.Join(", ", recipe.Model.HiddenSizes)}]";
+        var model = recipe.Model.Architecture switch
+        {
+            Architecture.Cnn => $"cnn [{string.Join(", ", recipe.Model.Channels)}] → [{string.Join(", ", recipe.Model.HiddenSizes)}]",
+            Architecture.Gru => $"next-token gru [{string.Join(", ", recipe.Model.HiddenSizes)}] on {recipe.Data.Dataset.Spelling()}",
+            _ => $"mlp [{string.Join(", ", recipe.Model.HiddenSizes)}]",
+        };
         var parts = new List<string> { model + Dropout(recipe.Model) + (recipe.Model.Role == ModelRole.Standalone ? "" : $", {recipe.Model.Role.Spelling()}") };
         if (recipe.Data.LabelNoise > 0)
         {

@@ -22,7 +22,17 @@ internal static class SettingsEmitter
         }
 
         writer.WriteLine($"public const string Role = {Literals.String(recipe.Model.Role.Spelling())};");
-        writer.WriteLine($"public const int Classes = {Literals.Int(recipe.Classes)};");
+        writer.WriteLine($"public const string Task = {Literals.String(recipe.Task.Spelling())};");
+        if (recipe.Task.PredictsNextToken())
+        {
+            writer.WriteLine($"public const int VocabularySize = {Literals.Int(recipe.Classes)};");
+            writer.WriteLine($"public const int IgnoreIndex = {Literals.Int(recipe.Loss.IgnoreIndex)};");
+        }
+        else
+        {
+            writer.WriteLine($"public const int Classes = {Literals.Int(recipe.Classes)};");
+        }
+
         writer.WriteLine($"public const double ValidationSplit = {Literals.Double(recipe.Data.ValidationSplit)};");
         writer.WriteLine($"public const int BatchSize = {Literals.Int(recipe.Data.BatchSize)};");
         writer.WriteLine($"public const int Seed = {Literals.Int(recipe.Data.Seed)};");

@@ -24,12 +24,15 @@ internal sealed class SourceWriter
 
     public void WriteLine() => _builder.Append('\n');
 
-    /// <summary>Writes several lines at the current indentation.</summary>
-    public void WriteLines(params string[] lines)
+    /// <summary>Writes several lines at the current indentation; a null line is skipped (an optional line).</summary>
+    public void WriteLines(params string?[] lines)
     {
         foreach (var line in lines)
         {
-            WriteLine(line);
+            if (line is not null)
+            {
+                WriteLine(line);
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 using RecipeDsl.Language.Model;
+using RecipeDsl.Language.Parsing;
 using static RecipeDsl.Generators.Emitting.TorchNames;
 
 namespace RecipeDsl.Generators.Emitting;
@@ -139,7 +140,9 @@ internal static class TrainerEmitter
             "// Seeded again so that dropout masks are the same for a given model however it was built.",
             $"{Training}.Seeding.SeedAll({settings}.Seed);",
             "",
-            $"using var data = global::RecipeDsl.Data.DigitTensors.LoadMnist({settings}.ValidationSplit, device.Device, options.MaxTrainSamples{noise});",
+            recipe.Task.PredictsNextToken()
+                ? $"using var data = global::RecipeDsl.Data.SequenceTensors.LoadArithmetic({settings}.ValidationSplit, device.Device, {settings}.IgnoreIndex, options.MaxTrainSamples);"
+                : $"using var data = global::RecipeDsl.Data.DigitTensors.LoadMnist({settings}.ValidationSplit, device.Device, options.MaxTrainSamples{noise});",
             "global::TorchSharp.ModuleExtensionMethods.to(model, device.Device);");
         if (recipe.Distillation is not null)
         {
@@ -174,6 +177,7 @@ internal static class TrainerEmitter
         writer.WriteLines(
             $"var lossSum = {Torch}.zeros(1, dtype: {Torch}.float64, device: device.Device);",
             $"var confidenceSum = {Torch}.zeros(1, dtype: {Torch}.float64, device: device.Device);",
+            recipe.Task.PredictsNextToken() ? $"var positionSum = {Torch}.zeros(1, dtype: {Torch}.float64, device: device.Device);" : null,
             "// A fresh order every epoch, drawn on the CPU generator so it is the same on every device.",
             $"var order = {Torch}.randperm(data.TrainCount, generator: shuffle).to(device.Device);",
             "");
@@ -193,15 +197,29 @@ internal static class TrainerEmitter
             "optimizer.step();",
             "");
         writer.OpenBlock($"using ({Torch}.no_grad())");
-        writer.WriteLines(
-            "lossSum.add_(loss * labels.shape[0]);",
-            $"confidenceSum.add_({Functional}.softmax(logits, 1).amax(1).sum());");
+        if (recipe.Task.PredictsNextToken())
+        {
+            // Means per real token: padding positions are left out of the loss, the confidence and the count.
+            writer.WriteLines(
+                $"var kept = targets.ne({settings}.IgnoreIndex);",
+                "var keptCount = kept.sum();",
+                "lossSum.add_(loss * keptCount);",
+                $"confidenceSum.add_({Functional}.softmax(predicted, 1).amax(1).masked_select(kept).sum());",
+                "positionSum.add_(keptCount);");
+        }
+        else
+        {
+            writer.WriteLines(
+                "lossSum.add_(loss * labels.shape[0]);",
+                $"confidenceSum.add_({Functional}.softmax(logits, 1).amax(1).sum());");
+        }
+
         writer.CloseBlock();
         writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLines(
-            "var trainCount = (double)data.TrainCount;",
-            $"var validation = {Training}.Evaluation.Evaluate(model, data.ValidationInputs, data.ValidationLabels, {settings}.CalibrationBins);",
+            recipe.Task.PredictsNextToken() ? "var trainCount = positionSum.item<double>();" : "var trainCount = (double)data.TrainCount;",
+            $"var validation = {Evaluate(recipe, settings, "Validation")};",
             $"var metrics = new {Training}.EpochMetrics(epoch, lossSum.item<double>() / trainCount, confidenceSum.item<double>() / trainCount, validation, stopwatch.Elapsed);",
             "history.Add(metrics);",
             "options.OnEpoch?.Invoke(metrics);");
@@ -219,7 +237,7 @@ internal static class TrainerEmitter
         }
         else
         {
-            writer.WriteLine($"var test = {Training}.Evaluation.Evaluate(model, data.TestInputs, data.TestLabels, {settings}.CalibrationBins);");
+            writer.WriteLine($"var test = {Evaluate(recipe, settings, "Test")};");
         }
 
         writer.OpenBlock("if (options.SaveModelTo is { } path)");
@@ -231,6 +249,11 @@ internal static class TrainerEmitter
         writer.WriteLine("options.OnFinished?.Invoke(result);");
         writer.WriteLine("return result;");
     }
+
+    /// <summary>Scores the model on one split, the way the task counts.</summary>
+    private static string Evaluate(Recipe recipe, string settings, string split) => recipe.Task.PredictsNextToken()
+        ? $"{Training}.NextTokenEvaluation.Evaluate(model, data.{split}Inputs, data.{split}Labels, {settings}.IgnoreIndex, {settings}.CalibrationBins)"
+        : $"{Training}.Evaluation.Evaluate(model, data.{split}Inputs, data.{split}Labels, {settings}.CalibrationBins)";
 
     private static string OptimizerConstruction(OptimizerSpec optimizer, string settings)
     {

@@ -2,14 +2,28 @@ namespace RecipeDsl.Language.Model;
 
 // The YAML spelling of each member is in RecipeValues.
 
-public enum TaskKind { Classification }
+public enum TaskKind
+{
+    /// <summary>One label per example (the embedded digits).</summary>
+    Classification,
 
-public enum DatasetKind { Mnist }
+    /// <summary>Language modelling over token sequences: every position predicts the next token.</summary>
+    Sequence,
+}
+
+public enum DatasetKind
+{
+    /// <summary>The 10,000 embedded MNIST digits (classification).</summary>
+    Mnist,
+
+    /// <summary>A synthetic, deterministic corpus of sums written out as characters, "BOS 27+58=85 EOS" (sequence).</summary>
+    Arithmetic,
+}
 
 /// <summary>What a recipe declares about its labels (<c>data.labels</c>).</summary>
 public enum LabelQuality { Clean, Noisy }
 
-public enum Architecture { Mlp, Cnn }
+public enum Architecture { Mlp, Cnn, Gru }
 
 public enum ModelRole { Standalone, Teacher, Student }
 

@@ -20,8 +20,8 @@ public sealed record Recipe(
     CalibrationSpec Calibration,
     SweepSpec? Sweep)
 {
-    /// <summary>The number of classes of the recipe's dataset (mnist, the only one so far, has ten digits).</summary>
-    public int Classes => 10;
+    /// <summary>The number of classes of the recipe's dataset: digits, or tokens of a sequence vocabulary.</summary>
+    public int Classes => DatasetFacts.Classes(Data.Dataset);
 }
 
 /// <param name="LabelNoise">Share of training labels replaced by another class (seeded), to study noisy labels.</param>
@@ -47,11 +47,13 @@ public sealed record OptimizerSpec(OptimizerKind Kind, double LearningRate, doub
 
 /// <param name="LabelSmoothingSpan">Where the ε value is written, if it is (analyzers report there).</param>
 /// <param name="ClassSmoothing">ε per true class (one per class) when <c>loss.class_smoothing</c> is given; empty otherwise.</param>
+/// <param name="IgnoreIndex">The target value of positions that count for nothing (sequence padding).</param>
 public sealed record LossSpec(
     double LabelSmoothing,
     SourceSpan? LabelSmoothingSpan,
     SmoothingConvention Convention,
-    EquatableArray<double> ClassSmoothing)
+    EquatableArray<double> ClassSmoothing,
+    int IgnoreIndex)
 {
     /// <summary>Whether any class is smoothed at all.</summary>
     public bool Smooths => LabelSmoothing > 0 || System.Linq.Enumerable.Any(ClassSmoothing, epsilon => epsilon > 0);

@@ -36,5 +36,10 @@ public static class RecipeDefaults
 
     public const int CalibrationBins = 15;
 
+    /// <summary>The Hugging Face / PyTorch convention for positions that carry no target (padding).</summary>
+    public const int IgnoreIndex = -100;
+
+    public static readonly int[] GruHiddenSizes = { 128 };
+
     public const SweepMetric SweepMetricDefault = SweepMetric.Accuracy;
 }

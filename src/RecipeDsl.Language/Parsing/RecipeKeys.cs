@@ -23,7 +23,7 @@ public static class RecipeKeys
     public static readonly IReadOnlyList<string> Optimizer = new[] { "type", "lr", "weight_decay", "momentum" };
 
     /// <summary><c>class_smoothing</c> is a mapping from class index to ε; its keys are data, not language.</summary>
-    public static readonly IReadOnlyList<string> Loss = new[] { "label_smoothing", "smoothing_convention", "class_smoothing" };
+    public static readonly IReadOnlyList<string> Loss = new[] { "label_smoothing", "smoothing_convention", "class_smoothing", "ignore_index" };
 
     public static readonly IReadOnlyList<string> Mixup = new[] { "alpha", "prob" };
 

@@ -27,11 +27,75 @@ internal sealed class RecipeReader
         var distillation = ReadDistillation(root);
         var model = ReadModel(root, distillation);
         var training = ReadTraining(root);
-        var loss = ReadLoss(root, classes: 10);
+        var loss = ReadLoss(root, DatasetFacts.Classes(data.Dataset));
         var mixup = ReadMixup(root);
         var calibration = ReadCalibration(root);
         var sweep = ReadSweep(root, training.Epochs);
-        return new Recipe(name, root.Value("name")?.Span, description, fileName, task, data, model, training, loss, mixup, distillation, calibration, sweep);
+        var recipe = new Recipe(name, root.Value("name")?.Span, description, fileName, task, data, model, training, loss, mixup, distillation, calibration, sweep);
+        CheckTask(recipe, root);
+        return recipe;
+    }
+
+    /// <summary>Checks that the dataset, the architecture and the techniques suit the task.</summary>
+    private void CheckTask(Recipe recipe, Section root)
+    {
+        var task = recipe.Task.Spelling();
+        if (DatasetFacts.Task(recipe.Data.Dataset) != recipe.Task && ValueSpan(root, "data", "dataset") is { } datasetSpan)
+        {
+            var fitting = recipe.Task == TaskKind.Sequence ? "arithmetic" : "mnist";
+            _read.Report(ProblemIds.NotApplicable, datasetSpan, "data.dataset", $"task '{task}' trains on '{fitting}'");
+        }
+
+        var sequenceArchitecture = recipe.Model.Architecture == Architecture.Gru;
+        if (sequenceArchitecture != (recipe.Task == TaskKind.Sequence) && ValueSpan(root, "model", "architecture") is { } architectureSpan)
+        {
+            var fitting = recipe.Task == TaskKind.Sequence ? "gru" : "mlp or cnn";
+            _read.Report(ProblemIds.NotApplicable, architectureSpan, "model.architecture", $"task '{task}' uses {fitting}");
+        }
+
+        if (recipe.Task != TaskKind.Sequence)
+        {
+            NotForTask(root, task, "loss", "ignore_index");
+            return;
+        }
+
+        // Techniques the sequence task does not support yet: refused rather than silently ignored.
+        NotForTask(root, task, "mixup");
+        NotForTask(root, task, "distillation");
+        NotForTask(root, task, "sweep");
+        NotForTask(root, task, "loss", "class_smoothing");
+        NotForTask(root, task, "data", "label_noise");
+        NotForTask(root, task, "calibration", "temperature_scaling");
+    }
+
+    private void NotForTask(Section root, string task, params string[] path)
+    {
+        if (KeySpan(root, path) is { } span)
+        {
+            _read.Report(ProblemIds.NotApplicable, span, string.Join(".", path), $"task '{task}' does not support it");
+        }
+    }
+
+    /// <summary>The span of the key at <paramref name="path"/> (one or two levels deep), if the recipe writes it.</summary>
+    private static SourceSpan? KeySpan(Section root, params string[] path) => Entry(root, path)?.Key.Span;
+
+    private static SourceSpan? ValueSpan(Section root, params string[] path) => Entry(root, path)?.Value.Span;
+
+    private static KeyValuePair<YamlScalar, YamlNode>? Entry(Section root, string[] path)
+    {
+        if (!root.Entries.TryGetValue(path[0], out var entry))
+        {
+            return null;
+        }
+
+        if (path.Length == 1)
+        {
+            return entry;
+        }
+
+        return entry.Value is YamlMapping mapping && mapping.Entries.Where(e => e.Key.Value == path[1]).ToList() is [var nested, ..]
+            ? nested
+            : null;
     }
 
     private string ReadName(Section root, string fileName)
@@ -82,7 +146,23 @@ internal sealed class RecipeReader
         var channels = architecture == Architecture.Cnn
             ? _read.Sizes(model, "channels", RecipeDefaults.CnnChannels, maxCount: RecipeParser.MaxConvBlocks)
             : _read.NotApplicable(model, "channels", "it applies only to architecture 'cnn'", Array.Empty<int>());
-        var hidden = _read.Sizes(model, "hidden_sizes", architecture == Architecture.Cnn ? RecipeDefaults.CnnHiddenSizes : RecipeDefaults.MlpHiddenSizes);
+        var hidden = _read.Sizes(model, "hidden_sizes", architecture switch
+        {
+            Architecture.Cnn => RecipeDefaults.CnnHiddenSizes,
+            Architecture.Gru => RecipeDefaults.GruHiddenSizes,
+            _ => RecipeDefaults.MlpHiddenSizes,
+        });
+        if (architecture == Architecture.Gru && hidden.Distinct().Count() > 1)
+        {
+            _read.Report(ProblemIds.InvalidValue, model.Value("hidden_sizes")!.Span, "model.hidden_sizes",
+                "the layers of a gru share one size; write it once per layer, such as [128, 128]");
+        }
+
+        if (architecture == Architecture.Gru && model.Value("dropout") is YamlSequence)
+        {
+            _read.Report(ProblemIds.InvalidValue, model.Value("dropout")!.Span, "model.dropout", "a gru takes one dropout probability, applied to its outputs");
+        }
+
         return new ModelSpec(
             architecture,
             hidden.ToEquatableArray(),
@@ -172,7 +252,8 @@ internal sealed class RecipeReader
             epsilon,
             loss.Value("label_smoothing")?.Span,
             _read.Enum(loss, "smoothing_convention", SmoothingConvention.Uniform, RecipeValues.SmoothingConventions),
-            ReadClassSmoothing(loss, epsilon, classes).ToEquatableArray());
+            ReadClassSmoothing(loss, epsilon, classes).ToEquatableArray(),
+            _read.Integer(loss, "ignore_index", RecipeDefaults.IgnoreIndex, NumberRange.Closed(int.MinValue, -1)));
     }
 
     /// <summary>

@@ -6,13 +6,13 @@ namespace RecipeDsl.Language.Parsing;
 /// <summary>The YAML spelling of every enumerated value (the schema's enums must match these).</summary>
 public static class RecipeValues
 {
-    public static readonly IReadOnlyList<KeyValuePair<string, TaskKind>> Tasks = Pairs(("classification", TaskKind.Classification));
+    public static readonly IReadOnlyList<KeyValuePair<string, TaskKind>> Tasks = Pairs(("classification", TaskKind.Classification), ("sequence", TaskKind.Sequence));
 
-    public static readonly IReadOnlyList<KeyValuePair<string, DatasetKind>> Datasets = Pairs(("mnist", DatasetKind.Mnist));
+    public static readonly IReadOnlyList<KeyValuePair<string, DatasetKind>> Datasets = Pairs(("mnist", DatasetKind.Mnist), ("arithmetic", DatasetKind.Arithmetic));
 
     public static readonly IReadOnlyList<KeyValuePair<string, LabelQuality>> LabelQualities = Pairs(("clean", LabelQuality.Clean), ("noisy", LabelQuality.Noisy));
 
-    public static readonly IReadOnlyList<KeyValuePair<string, Architecture>> Architectures = Pairs(("mlp", Architecture.Mlp), ("cnn", Architecture.Cnn));
+    public static readonly IReadOnlyList<KeyValuePair<string, Architecture>> Architectures = Pairs(("mlp", Architecture.Mlp), ("cnn", Architecture.Cnn), ("gru", Architecture.Gru));
 
     public static readonly IReadOnlyList<KeyValuePair<string, ModelRole>> Roles =
         Pairs(("standalone", ModelRole.Standalone), ("teacher", ModelRole.Teacher), ("student", ModelRole.Student));

@@ -167,4 +167,26 @@ public sealed class GeneratedTechniqueTests
         Assert.Contains("dropout1 = global::TorchSharp.torch.nn.Dropout(0.3);", source);
         Assert.DoesNotContain("dropout2", source);
     }
+
+    [Fact]
+    public void A_sequence_task_shifts_for_next_token_prediction_and_ignores_padding()
+    {
+        var source = Generate("task: sequence\ndata:\n  dataset: arithmetic\nmodel:\n  architecture: gru\n  hidden_sizes: [32, 32]\nloss:\n  label_smoothing: 0.1\n");
+
+        Assert.Contains("gru = global::TorchSharp.torch.nn.GRU(32, 32, numLayers: 2, batchFirst: true);", source);
+        Assert.Contains("SequenceTensors.LoadArithmetic(ShapeRecipe.ValidationSplit, device.Device, ShapeRecipe.IgnoreIndex, options.MaxTrainSamples);", source);
+        Assert.Contains("var (shiftedLogits, shiftedLabels) = global::RecipeDsl.Training.NextTokenEvaluation.Shift(logits, labels);", source);
+        Assert.Contains("cross_entropy(predicted, targets, ignore_index: ShapeRecipe.IgnoreIndex, label_smoothing: ShapeRecipe.LabelSmoothing);", source);
+        Assert.Contains("NextTokenEvaluation.Evaluate(model, data.ValidationInputs, data.ValidationLabels, ShapeRecipe.IgnoreIndex, ShapeRecipe.CalibrationBins)", source);
+        Assert.Contains("public const int VocabularySize = 15;", source);
+    }
+
+    [Fact]
+    public void A_classification_task_has_no_shift()
+    {
+        var source = Generate(Base + "loss:\n  label_smoothing: 0.1\n");
+
+        Assert.DoesNotContain("Shift", source);
+        Assert.DoesNotContain("IgnoreIndex", source);
+    }
 }

@@ -37,7 +37,7 @@ public sealed class RecipeParserTests
         Assert.Empty(recipe.Model.Channels);
         Assert.Equal(ModelRole.Standalone, recipe.Model.Role);
         Assert.Equal(new TrainingSpec(3, new OptimizerSpec(OptimizerKind.AdamW, 0.001, 0.01, 0), DevicePreference.Auto), recipe.Training);
-        Assert.Equal(new LossSpec(0, null, SmoothingConvention.Uniform, default), recipe.Loss);
+        Assert.Equal(new LossSpec(0, null, SmoothingConvention.Uniform, default, -100), recipe.Loss);
         Assert.Equal(new[] { 0.0 }, recipe.Model.Dropout);
         Assert.Null(recipe.Mixup);
         Assert.Null(recipe.Distillation);

@@ -101,6 +101,7 @@ public sealed class RecipeSchemaTests
     [InlineData("distillation.temperature", RecipeDefaults.DistillationTemperature)]
     [InlineData("distillation.alpha", RecipeDefaults.DistillationAlpha)]
     [InlineData("calibration.bins", RecipeDefaults.CalibrationBins)]
+    [InlineData("loss.ignore_index", RecipeDefaults.IgnoreIndex)]
     public void Numeric_defaults_match_the_parser(string key, double expected)
     {
         Assert.Equal(expected, SchemaKeys()[key].GetProperty("default").GetDouble());

@@ -92,12 +92,12 @@ public sealed class GeneratedTrainerTests
     public void The_catalog_lists_this_projects_recipes()
     {
         Assert.Equal(
-            new[] { "SmokeCalibrated", "SmokeCnn", "SmokeMixup", "SmokeMlp", "SmokeNoisyClasses", "SmokeStudent", "SmokeSweep", "SmokeTeacher" },
+            new[] { "SmokeCalibrated", "SmokeCnn", "SmokeMixup", "SmokeMlp", "SmokeNoisyClasses", "SmokeSequence", "SmokeStudent", "SmokeSweep", "SmokeTeacher" },
             System.Linq.Enumerable.Select(RecipeCatalog.All, entry => entry.Name));
         Assert.IsType<SmokeCnnTrainer>(RecipeCatalog.All[1].CreateTrainer());
-        Assert.Equal("SmokeTeacher", RecipeCatalog.All[5].Teacher);
-        Assert.NotNull(RecipeCatalog.All[5].TrainFromSavedTeacher);
-        Assert.NotNull(RecipeCatalog.All[6].Sweep);
+        Assert.Equal("SmokeTeacher", RecipeCatalog.All[6].Teacher);
+        Assert.NotNull(RecipeCatalog.All[6].TrainFromSavedTeacher);
+        Assert.NotNull(RecipeCatalog.All[7].Sweep);
         Assert.Null(RecipeCatalog.All[3].Sweep);
     }
 }
