@@ -76,6 +76,16 @@ public static class DiagnosticDescriptors
         "Distillation teachers form a cycle: {0}",
         "A student trains its teacher first; a recipe cannot, through its teachers, be its own teacher.");
 
+    public static readonly DiagnosticDescriptor UnknownModelType = Error(ProblemIds.UnknownModelType,
+        "Model type not found",
+        "Model type '{0}' is not a class of this compilation.{1}",
+        "model.type takes the full name (namespace and class) of a torch.nn.Module<Tensor, Tensor> class of the project.");
+
+    public static readonly DiagnosticDescriptor UnsuitableModelType = Error(ProblemIds.UnsuitableModelType,
+        "Model type cannot be trained by a recipe",
+        "Model type '{0}' cannot be trained by a recipe: {1}",
+        "The generated trainer builds the model with a parameterless constructor and calls it on a tensor of inputs, so the class must be a concrete torch.nn.Module<Tensor, Tensor>.");
+
     public static readonly DiagnosticDescriptor TeacherLabelSmoothing = new(
         "RD1001",
         "Label smoothing on a distillation teacher",
@@ -85,7 +95,8 @@ public static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "Müller, Kornblith and Hinton (2019) showed that teachers trained with label smoothing make worse distillation teachers: "
             + "smoothing pushes the probabilities of the incorrect classes toward uniform, destroying the information about which wrong classes "
-            + "the teacher found plausible. Set loss.label_smoothing to 0 in recipes with model.role: teacher.");
+            + "the teacher found plausible. Set loss.label_smoothing to 0 in recipes with model.role: teacher, and in recipes whose "
+            + "model.type class carries [DistillationTeacher].");
 
     /// <summary>The descriptor of each parser problem ID.</summary>
     public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ForProblem = new Dictionary<string, DiagnosticDescriptor>
@@ -103,6 +114,8 @@ public static class DiagnosticDescriptors
         [ProblemIds.InvalidValue] = InvalidValue,
         [ProblemIds.UnknownTeacher] = UnknownTeacher,
         [ProblemIds.TeacherCycle] = TeacherCycle,
+        [ProblemIds.UnknownModelType] = UnknownModelType,
+        [ProblemIds.UnsuitableModelType] = UnsuitableModelType,
     };
 
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.CreateRange(ForProblem.Values).Add(TeacherLabelSmoothing);

@@ -9,6 +9,7 @@ using RecipeDsl.Language;
 using RecipeDsl.Language.Model;
 using RecipeDsl.Language.Parsing;
 using RecipeDsl.Language.Problems;
+using RecipeDsl.Language.Roslyn;
 
 namespace RecipeDsl.Analyzers;
 
@@ -65,7 +66,13 @@ public sealed class RecipeAnalyzer : DiagnosticAnalyzer
             Report(context, reference.Id, span ?? new SourceSpan(0, 0, 0, 0, 0, 0), arguments);
         }
 
-        if (TeacherLabelSmoothingRule.Check(recipe, file.Path) is { } teacherSmoothing)
+        if (recipe.Model.Type is { } modelType && ModelTypeCheck.Problem(context.Compilation, modelType) is { } typeProblem)
+        {
+            Report(context, typeProblem.Exists ? ProblemIds.UnsuitableModelType : ProblemIds.UnknownModelType,
+                recipe.Model.TypeSpan ?? new SourceSpan(0, 0, 0, 0, 0, 0), new[] { modelType, typeProblem.Reason });
+        }
+
+        if (TeacherLabelSmoothingRule.Check(recipe, file.Path, context.Compilation) is { } teacherSmoothing)
         {
             context.ReportDiagnostic(teacherSmoothing);
         }

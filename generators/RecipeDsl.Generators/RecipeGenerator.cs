@@ -5,6 +5,7 @@ using RecipeDsl.Generators.Emitting;
 using RecipeDsl.Language;
 using RecipeDsl.Language.Model;
 using RecipeDsl.Language.Parsing;
+using RecipeDsl.Language.Roslyn;
 
 namespace RecipeDsl.Generators;
 
@@ -28,25 +29,39 @@ public sealed class RecipeGenerator : IIncrementalGenerator
             .Select(static (recipe, _) => recipe!)
             .WithTrackingName(TrackingNames.ValidRecipes);
 
-        // Cross-recipe checks need every recipe's name and teacher. Two files with one name, a missing teacher or a
-        // cycle of teachers leave the recipes involved without code; the analyzer reports why (RD0010, RD0012, RD0013).
-        // The links change only when a name or a teacher does, so editing other settings leaves this step cached.
+        // Cross-recipe checks need every recipe's name, teacher and custom model type. The links change only when one
+        // of those does, so editing other settings of a recipe leaves every step below cached for the other recipes.
         var links = recipes
             .Select(static (recipe, _) => RecipeLink.Of(recipe))
             .Collect()
             .Select(static (all, _) => all.OrderBy(link => link.Name, StringComparer.Ordinal).ThenBy(link => link.Teacher, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.RecipeLinks);
 
-        var generatable = recipes
-            .Combine(links)
-            .Where(static pair => RecipeReferences.CanGenerate(RecipeLink.Of(pair.Left), pair.Right))
-            .Select(static (pair, _) => pair.Left)
-            .WithTrackingName(TrackingNames.GeneratableRecipes);
+        // model.type names classes of the compilation. This step runs on every C# edit, but yields only the names
+        // that resolve, so what follows stays cached unless one of them appears, disappears or stops suiting.
+        var resolvedTypes = links
+            .Select(static (all, _) => all.Select(link => link.CustomModelType).OfType<string>().Distinct().OrderBy(name => name, StringComparer.Ordinal).ToEquatableArray())
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, _) => pair.Left.Where(name => ModelTypeCheck.Problem(pair.Right, name) is null).ToEquatableArray())
+            .WithTrackingName(TrackingNames.ResolvedModelTypes);
 
-        context.RegisterSourceOutput(generatable, static (output, recipe) => output.AddSource(recipe.Name + ".g.cs", TrainerEmitter.Emit(recipe)));
+        // A recipe gets code only if everything it refers to does; the analyzer reports why not (RD0010, RD0012–RD0015).
+        var plan = links
+            .Combine(resolvedTypes)
+            .Select(static (pair, _) => GenerationPlan.Plan(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.GenerationPlan);
 
-        var catalog = generatable
-            .Select(static (recipe, _) => CatalogEntry.Of(recipe))
+        var specs = recipes
+            .Combine(plan)
+            .Select(static (pair, _) => GenerationPlan.SpecOf(pair.Left, pair.Right))
+            .Where(static spec => spec is not null)
+            .Select(static (spec, _) => spec!)
+            .WithTrackingName(TrackingNames.TrainerSpecs);
+
+        context.RegisterSourceOutput(specs, static (output, spec) => output.AddSource(spec.Recipe.Name + ".g.cs", TrainerEmitter.Emit(spec)));
+
+        var catalog = specs
+            .Select(static (spec, _) => CatalogEntry.Of(spec.Recipe))
             .Collect()
             .Select(static (entries, _) => entries.OrderBy(entry => entry.Name, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.Catalog);
@@ -63,7 +78,7 @@ public sealed class RecipeGenerator : IIncrementalGenerator
         : recipe with
         {
             NameSpan = null,
-            Model = recipe.Model with { RoleSpan = null },
+            Model = recipe.Model with { RoleSpan = null, TypeSpan = null },
             Loss = recipe.Loss with { LabelSmoothingSpan = null },
             Distillation = recipe.Distillation is { } distillation ? distillation with { TeacherSpan = null } : null,
         };

@@ -7,6 +7,8 @@ public static class TrackingNames
     public const string Recipes = nameof(Recipes);
     public const string ValidRecipes = nameof(ValidRecipes);
     public const string RecipeLinks = nameof(RecipeLinks);
-    public const string GeneratableRecipes = nameof(GeneratableRecipes);
+    public const string ResolvedModelTypes = nameof(ResolvedModelTypes);
+    public const string GenerationPlan = nameof(GenerationPlan);
+    public const string TrainerSpecs = nameof(TrainerSpecs);
     public const string Catalog = nameof(Catalog);
 }

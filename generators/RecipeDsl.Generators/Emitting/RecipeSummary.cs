@@ -14,6 +14,7 @@ internal static class RecipeSummary
         {
             Architecture.Cnn => $"cnn [{string.Join(", ", recipe.Model.Channels)}] → [{string.Join(", ", recipe.Model.HiddenSizes)}]",
             Architecture.Gru => $"next-token gru [{string.Join(", ", recipe.Model.HiddenSizes)}] on {recipe.Data.Dataset.Spelling()}",
+            Architecture.Custom => $"custom {recipe.Model.Type}",
             _ => $"mlp [{string.Join(", ", recipe.Model.HiddenSizes)}]",
         };
         var parts = new List<string> { model + Dropout(recipe.Model) + (recipe.Model.Role == ModelRole.Standalone ? "" : $", {recipe.Model.Role.Spelling()}") };

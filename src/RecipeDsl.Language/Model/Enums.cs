@@ -23,7 +23,15 @@ public enum DatasetKind
 /// <summary>What a recipe declares about its labels (<c>data.labels</c>).</summary>
 public enum LabelQuality { Clean, Noisy }
 
-public enum Architecture { Mlp, Cnn, Gru }
+public enum Architecture
+{
+    Mlp,
+    Cnn,
+    Gru,
+
+    /// <summary>The user's own module class, named by <c>model.type</c>.</summary>
+    Custom,
+}
 
 public enum ModelRole { Standalone, Teacher, Student }
 

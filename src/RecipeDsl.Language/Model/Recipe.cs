@@ -32,13 +32,17 @@ public sealed record DataSpec(DatasetKind Dataset, double ValidationSplit, int B
 /// <param name="Channels">Output channels of each conv block (cnn only; empty for mlp).</param>
 /// <param name="Dropout">The dropout probability after each hidden dense layer (one per entry of <paramref name="HiddenSizes"/>).</param>
 /// <param name="RoleSpan">Where <c>model.role</c> is written, if it is.</param>
+/// <param name="Type">The full name of the user's module class (<c>model.type</c>) when the architecture is custom.</param>
+/// <param name="TypeSpan">Where that name is written.</param>
 public sealed record ModelSpec(
     Architecture Architecture,
     EquatableArray<int> HiddenSizes,
     EquatableArray<int> Channels,
     EquatableArray<double> Dropout,
     ModelRole Role,
-    SourceSpan? RoleSpan);
+    SourceSpan? RoleSpan,
+    string? Type = null,
+    SourceSpan? TypeSpan = null);
 
 public sealed record TrainingSpec(int Epochs, OptimizerSpec Optimizer, DevicePreference Device);
 

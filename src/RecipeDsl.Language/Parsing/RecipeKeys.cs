@@ -16,7 +16,7 @@ public static class RecipeKeys
 
     public static readonly IReadOnlyList<string> Data = new[] { "dataset", "validation_split", "batch_size", "seed", "label_noise", "labels" };
 
-    public static readonly IReadOnlyList<string> Model = new[] { "architecture", "hidden_sizes", "channels", "dropout", "role" };
+    public static readonly IReadOnlyList<string> Model = new[] { "architecture", "type", "hidden_sizes", "channels", "dropout", "role" };
 
     public static readonly IReadOnlyList<string> Training = new[] { "epochs", "optimizer", "device" };
 

@@ -13,6 +13,9 @@ internal sealed class RecipeReader
 {
     private static readonly Regex Identifier = new("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
 
+    /// <summary>A namespace-qualified class name; '+' separates a nested class, as in metadata names.</summary>
+    private static readonly Regex TypeName = new(@"^[A-Za-z_][A-Za-z0-9_]*([.+][A-Za-z_][A-Za-z0-9_]*)*$", RegexOptions.CultureInvariant);
+
     private readonly ValueReader _read;
 
     public RecipeReader(List<RecipeProblem> problems) => _read = new ValueReader(problems);
@@ -46,8 +49,23 @@ internal sealed class RecipeReader
             _read.Report(ProblemIds.NotApplicable, datasetSpan, "data.dataset", $"task '{task}' trains on '{fitting}'");
         }
 
+        if (recipe.Model.Architecture == Architecture.Custom)
+        {
+            if (recipe.Task == TaskKind.Sequence)
+            {
+                NotForTask(root, task, "model", "type");
+            }
+
+            // Temperature scaling keeps T in the generated model class, which a custom model does not have.
+            if (KeySpan(root, "calibration", "temperature_scaling") is { } span && recipe.Calibration.TemperatureScaling)
+            {
+                _read.Report(ProblemIds.NotApplicable, span, "calibration.temperature_scaling", "it stores T in a generated model; 'model.type' names your own");
+            }
+        }
+
         var sequenceArchitecture = recipe.Model.Architecture == Architecture.Gru;
-        if (sequenceArchitecture != (recipe.Task == TaskKind.Sequence) && ValueSpan(root, "model", "architecture") is { } architectureSpan)
+        if (recipe.Model.Architecture != Architecture.Custom && sequenceArchitecture != (recipe.Task == TaskKind.Sequence)
+            && ValueSpan(root, "model", "architecture") is { } architectureSpan)
         {
             var fitting = recipe.Task == TaskKind.Sequence ? "gru" : "mlp or cnn";
             _read.Report(ProblemIds.NotApplicable, architectureSpan, "model.architecture", $"task '{task}' uses {fitting}");
@@ -142,6 +160,11 @@ internal sealed class RecipeReader
     private ModelSpec ReadModel(Section root, DistillationSpec? distillation)
     {
         var model = _read.Section(root.Value("model"), "model", root.KeySpan("model"));
+        if (model.Has("type"))
+        {
+            return ReadCustomModel(model, distillation);
+        }
+
         var architecture = _read.Enum(model, "architecture", Architecture.Mlp, RecipeValues.Architectures, required: true);
         var channels = architecture == Architecture.Cnn
             ? _read.Sizes(model, "channels", RecipeDefaults.CnnChannels, maxCount: RecipeParser.MaxConvBlocks)
@@ -170,6 +193,35 @@ internal sealed class RecipeReader
             ReadDropout(model, hidden.Length).ToEquatableArray(),
             ReadRole(model, distillation),
             model.Value("role")?.Span);
+    }
+
+    /// <summary>
+    /// <c>model.type: My.Namespace.MyNet</c>: the user's own <c>Module&lt;Tensor, Tensor&gt;</c>, constructed by the trainer.
+    /// Whether the class exists and suits is known only to the compilation, so the analyzer checks that.
+    /// </summary>
+    private ModelSpec ReadCustomModel(Section model, DistillationSpec? distillation)
+    {
+        var type = _read.String(model, "type");
+        if (type is null || !TypeName.IsMatch(type))
+        {
+            _read.Report(ProblemIds.InvalidValue, model.Value("type")!.Span, "model.type",
+                "it must be the full name of a class, such as MyProject.Models.TinyNet");
+        }
+
+        foreach (var key in new[] { "architecture", "hidden_sizes", "channels", "dropout" })
+        {
+            _read.NotApplicable(model, key, "'model.type' names the whole network", 0);
+        }
+
+        return new ModelSpec(
+            Architecture.Custom,
+            EquatableArray<int>.Empty,
+            EquatableArray<int>.Empty,
+            EquatableArray<double>.Empty,
+            ReadRole(model, distillation),
+            model.Value("role")?.Span,
+            type ?? "",
+            model.Value("type")!.Span);
     }
 
     /// <summary>One probability for every hidden layer, or a list with one per hidden layer.</summary>

@@ -41,4 +41,10 @@ public static class ProblemIds
 
     /// <summary>Distillation teachers form a cycle. Args: the chain, "A → B → A".</summary>
     public const string TeacherCycle = "RD0013";
+
+    /// <summary><c>model.type</c> names no class of the compilation. Args: type name, suggestion sentence.</summary>
+    public const string UnknownModelType = "RD0014";
+
+    /// <summary><c>model.type</c> names a class that a trainer cannot use. Args: type name, reason.</summary>
+    public const string UnsuitableModelType = "RD0015";
 }

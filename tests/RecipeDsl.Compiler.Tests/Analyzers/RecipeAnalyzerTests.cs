@@ -146,6 +146,50 @@ public sealed class RecipeAnalyzerTests
             new InMemoryAdditionalText("/p/student.recipe.yaml", "data:\n  dataset: mnist\nmodel:\n  architecture: mlp\ndistillation:\n  teacher: T\n")));
     }
 
+    private const string UserModels = """
+        namespace My.Models
+        {
+            [RecipeDsl.DistillationTeacher]
+            public sealed class BigNet : TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>
+            {
+                public BigNet() : base(nameof(BigNet)) { }
+                public override TorchSharp.torch.Tensor forward(TorchSharp.torch.Tensor input) => input;
+            }
+
+            public abstract class AbstractNet : TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>
+            {
+                protected AbstractNet() : base("a") { }
+            }
+        }
+        """;
+
+    [Fact]
+    public void RD1001_fires_for_a_model_class_marked_as_a_teacher_whatever_the_role()
+    {
+        var diagnostic = Assert.Single(AnalyzerRunner.RunWith(new[] { UserModels },
+            new InMemoryAdditionalText("/p/big.recipe.yaml", "data:\n  dataset: mnist\nmodel:\n  type: My.Models.BigNet\nloss:\n  label_smoothing: 0.2\n")));
+
+        Assert.Equal("/p/big.recipe.yaml(6,20): warning RD1001: Label smoothing ε = 0.2 on recipe 'Big', a distillation teacher: smoothing erases the wrong-class probabilities its students learn from; train teachers with label_smoothing: 0", diagnostic.ToString());
+    }
+
+    [Fact]
+    public void A_model_type_that_does_not_exist_is_reported_with_the_class_of_that_name()
+    {
+        var diagnostic = Assert.Single(AnalyzerRunner.RunWith(new[] { UserModels },
+            new InMemoryAdditionalText("/p/x.recipe.yaml", "data:\n  dataset: mnist\nmodel:\n  type: Models.BigNet\n")));
+
+        Assert.Equal("/p/x.recipe.yaml(4,9): error RD0014: Model type 'Models.BigNet' is not a class of this compilation. Did you mean 'My.Models.BigNet'?", diagnostic.ToString());
+    }
+
+    [Fact]
+    public void A_model_type_that_cannot_be_trained_says_why()
+    {
+        var diagnostic = Assert.Single(AnalyzerRunner.RunWith(new[] { UserModels },
+            new InMemoryAdditionalText("/p/x.recipe.yaml", "data:\n  dataset: mnist\nmodel:\n  type: My.Models.AbstractNet\n")));
+
+        Assert.Equal("/p/x.recipe.yaml(4,9): error RD0015: Model type 'My.Models.AbstractNet' cannot be trained by a recipe: it must be a non-abstract, non-generic class", diagnostic.ToString());
+    }
+
     [Fact]
     public void Other_additional_files_are_ignored()
     {
@@ -155,7 +199,7 @@ public sealed class RecipeAnalyzerTests
     [Fact]
     public void The_sample_teacher_recipe_triggers_RD1001_and_no_other_sample_reports_anything()
     {
-        var diagnostics = AnalyzerRunner.Run(CompilationFactory.SampleRecipes().ToArray<AdditionalText>());
+        var diagnostics = AnalyzerRunner.RunWith(CompilationFactory.SampleProjectSources(), CompilationFactory.SampleRecipes().ToArray<AdditionalText>());
 
         var diagnostic = Assert.Single(diagnostics);
         Assert.Equal("RD1001", diagnostic.Id);

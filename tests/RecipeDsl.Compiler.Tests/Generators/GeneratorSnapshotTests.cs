@@ -15,7 +15,7 @@ public sealed class GeneratorSnapshotTests
 {
     public static TheoryData<string> HintNames()
     {
-        var (_, result) = GeneratorRunner.Run(CompilationFactory.SampleRecipes());
+        var (_, result) = GeneratorRunner.Run(CompilationFactory.SampleRecipes(), CompilationFactory.SampleProjectSources());
         var data = new TheoryData<string>();
         foreach (var source in result.GeneratedSources.OrderBy(s => s.HintName, StringComparer.Ordinal))
         {
@@ -29,7 +29,7 @@ public sealed class GeneratorSnapshotTests
     [MemberData(nameof(HintNames))]
     public void Generated_source_matches_its_snapshot(string hintName)
     {
-        var (_, result) = GeneratorRunner.Run(CompilationFactory.SampleRecipes());
+        var (_, result) = GeneratorRunner.Run(CompilationFactory.SampleRecipes(), CompilationFactory.SampleProjectSources());
         var actual = result.GeneratedSources.Single(s => s.HintName == hintName).SourceText.ToString();
         Snapshot.Match(hintName + ".txt", actual);
     }
@@ -37,7 +37,7 @@ public sealed class GeneratorSnapshotTests
     [Fact]
     public void Every_sample_recipe_has_a_trainer_and_every_snapshot_has_a_source()
     {
-        var (_, result) = GeneratorRunner.Run(CompilationFactory.SampleRecipes());
+        var (_, result) = GeneratorRunner.Run(CompilationFactory.SampleRecipes(), CompilationFactory.SampleProjectSources());
         var hintNames = result.GeneratedSources.Select(s => s.HintName + ".txt").OrderBy(n => n, StringComparer.Ordinal).ToArray();
         var baselines = Directory.GetFiles(RepositoryPaths.Snapshots, "*.txt").Where(path => !path.EndsWith(".received.txt", StringComparison.Ordinal)).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToArray();
 
@@ -48,7 +48,7 @@ public sealed class GeneratorSnapshotTests
     [Fact]
     public void Generated_code_compiles_with_no_warnings()
     {
-        var (output, result) = GeneratorRunner.Run(CompilationFactory.SampleRecipes());
+        var (output, result) = GeneratorRunner.Run(CompilationFactory.SampleRecipes(), CompilationFactory.SampleProjectSources());
 
         Assert.Null(result.Exception);
         Assert.Empty(result.Diagnostics);

@@ -14,7 +14,7 @@ namespace RecipeDsl.Compiler.Tests.Generators;
 /// <summary>The generator's pipeline reuses cached results: C# edits leave recipes alone, and one recipe's edit leaves the others alone.</summary>
 public sealed class IncrementalGeneratorTests
 {
-    private static readonly string[] RecipeSteps = { TrackingNames.RecipeFiles, TrackingNames.Recipes, TrackingNames.ValidRecipes, TrackingNames.RecipeLinks, TrackingNames.GeneratableRecipes, TrackingNames.Catalog };
+    private static readonly string[] RecipeSteps = { TrackingNames.RecipeFiles, TrackingNames.Recipes, TrackingNames.ValidRecipes, TrackingNames.RecipeLinks, TrackingNames.ResolvedModelTypes, TrackingNames.GenerationPlan, TrackingNames.TrainerSpecs, TrackingNames.Catalog };
 
     private static readonly InMemoryAdditionalText RecipeA = new("/p/a.recipe.yaml", "data:\n  dataset: mnist\nmodel:\n  architecture: mlp\nloss:\n  label_smoothing: 0.1\n");
     private static readonly InMemoryAdditionalText RecipeB = new("/p/b.recipe.yaml", "data:\n  dataset: mnist\nmodel:\n  architecture: cnn\n");
@@ -28,11 +28,13 @@ public sealed class IncrementalGeneratorTests
         var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class Unrelated { int X => 1; }", new CSharpParseOptions(LanguageVersion.Latest)));
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
+        // Model-type resolution looks at the new compilation (Unchanged: same answer); nothing is regenerated.
         foreach (var step in RecipeSteps)
         {
             var reasons = result.TrackedSteps[step].SelectMany(run => run.Outputs).Select(output => output.Reason).ToArray();
             Assert.NotEmpty(reasons);
-            Assert.All(reasons, reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+            var expected = step == TrackingNames.ResolvedModelTypes ? IncrementalStepRunReason.Unchanged : IncrementalStepRunReason.Cached;
+            Assert.All(reasons, reason => Assert.Equal(expected, reason));
         }
 
         Assert.All(result.TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(run => run.Outputs),
@@ -48,8 +50,8 @@ public sealed class IncrementalGeneratorTests
         var editedA = new InMemoryAdditionalText(RecipeA.Path, RecipeA.GetText().ToString().Replace("0.1", "0.2"));
         var result = driver.ReplaceAdditionalText(RecipeA, editedA).RunGenerators(compilation).GetRunResult().Results.Single();
 
-        var unique = result.TrackedSteps[TrackingNames.GeneratableRecipes].ToDictionary(
-            run => ((RecipeDsl.Language.Model.Recipe)run.Outputs.Single().Value).FileName,
+        var unique = result.TrackedSteps[TrackingNames.TrainerSpecs].ToDictionary(
+            run => ((TrainerSpec)run.Outputs.Single().Value).Recipe.FileName,
             run => run.Outputs.Single().Reason);
         Assert.Equal(IncrementalStepRunReason.Modified, unique["a.recipe.yaml"]);
         Assert.Equal(IncrementalStepRunReason.Cached, unique["b.recipe.yaml"]);

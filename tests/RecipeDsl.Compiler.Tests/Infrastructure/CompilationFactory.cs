@@ -26,6 +26,11 @@ internal static class CompilationFactory
                 // As every .NET SDK build does (/nowarn:1701,1702): assembly version unification notes, not code warnings.
                 .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
 
+    /// <summary>The C# the sample recipes rely on: the CLI project's own model classes (for model.type).</summary>
+    public static string[] SampleProjectSources() =>
+        Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "src", "RecipeDsl.Cli", "Models"), "*.cs").OrderBy(path => path, StringComparer.Ordinal)
+            .Select(File.ReadAllText).ToArray();
+
     public static IEnumerable<InMemoryAdditionalText> SampleRecipes() =>
         Directory.GetFiles(RepositoryPaths.Recipes, "*.recipe.yaml").OrderBy(path => path, StringComparer.Ordinal)
             .Select(path => new InMemoryAdditionalText(path, File.ReadAllText(path)));

@@ -147,4 +147,25 @@ public sealed class RecipeParserLanguageTests
         Assert.Equal(ProblemIds.InvalidValue, problem.Id);
         Assert.Equal("model.dropout", problem.Arguments[0]);
     }
+
+    [Fact]
+    public void A_model_type_replaces_the_architecture()
+    {
+        var recipe = Valid("data:\n  dataset: mnist\nmodel:\n  type: My.Models.Net\n  role: teacher\n");
+
+        Assert.Equal(Architecture.Custom, recipe.Model.Architecture);
+        Assert.Equal("My.Models.Net", recipe.Model.Type);
+        Assert.Equal(ModelRole.Teacher, recipe.Model.Role);
+        Assert.Equal("global::My.Models.Net", RecipeLink.Of(recipe).ModelTypeName);
+    }
+
+    [Theory]
+    [InlineData("model:\n  type: My.Net\n  architecture: mlp\n", ProblemIds.NotApplicable)]
+    [InlineData("model:\n  type: My.Net\n  hidden_sizes: [32]\n", ProblemIds.NotApplicable)]
+    [InlineData("model:\n  type: My Net\n", ProblemIds.InvalidValue)]
+    [InlineData("model:\n  type: My.Net\ncalibration:\n  temperature_scaling: true\n", ProblemIds.NotApplicable)]
+    public void Model_type_values_are_checked(string section, string id)
+    {
+        Assert.Equal(id, SingleProblem("data:\n  dataset: mnist\n" + section).Id);
+    }
 }

@@ -132,4 +132,14 @@ public sealed class GeneratedTechniqueTrainerTests
         // Chance over 15 tokens is 6.7 %; the format tokens alone (+, =, <eos>, the first digit) are learnt at once.
         Assert.True(result.Test.Accuracy > 0.25, $"test token accuracy {result.Test.Accuracy:P1}");
     }
+
+    [Fact]
+    public void A_users_own_model_class_is_trained_by_the_generated_loop()
+    {
+        using var model = new Models.LinearDigits();
+
+        var result = new SmokeCustomTrainer().Train(model, Short);
+
+        Assert.True(result.Test.Accuracy > 0.6, $"test accuracy {result.Test.Accuracy:P1}");
+    }
 }
