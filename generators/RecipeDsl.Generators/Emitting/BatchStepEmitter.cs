@@ -40,7 +40,8 @@ internal static class BatchStepEmitter
         if (recipe.Distillation is not null)
         {
             yield return $"var teacherLogits = TeacherLogits(teacher, {inputs});";
-            yield return $"var loss = {Losses}.DistillationLoss.Combine(logits, teacherLogits, {hardLoss}, {settings}.DistillationTemperature, {settings}.DistillationAlpha);";
+            yield return $"var hardLoss = {hardLoss};";
+            yield return $"var loss = {Losses}.DistillationLoss.Combine(logits, teacherLogits, hardLoss, {settings}.DistillationTemperature, {settings}.DistillationAlpha);";
         }
         else
         {
@@ -58,7 +59,7 @@ internal static class BatchStepEmitter
         yield return "optimizer.zero_grad();";
         yield return "var logits = model.call(inputs);";
         yield return "// Next-token prediction, a property of the task: position t is scored against token t + 1.";
-        yield return $"var (shiftedLogits, shiftedLabels) = {Training}.NextTokenEvaluation.Shift(logits, labels);";
+        yield return $"var (shiftedLogits, shiftedLabels) = {Training}.NextToken.Shift(logits, labels);";
         yield return $"var predicted = shiftedLogits.reshape(-1, {settings}.VocabularySize);";
         yield return "var targets = shiftedLabels.reshape(-1);";
         if (recipe.Loss.LabelSmoothing == 0)

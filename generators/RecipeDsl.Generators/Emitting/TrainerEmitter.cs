@@ -258,7 +258,7 @@ internal static class TrainerEmitter
 
     /// <summary>Scores the model on one split, the way the task counts.</summary>
     private static string Evaluate(Recipe recipe, string settings, string split) => recipe.Task.PredictsNextToken()
-        ? $"{Training}.NextTokenEvaluation.Evaluate(model, data.{split}Inputs, data.{split}Labels, {settings}.IgnoreIndex, {settings}.CalibrationBins)"
+        ? $"{Training}.NextToken.Evaluate(model, data.{split}Inputs, data.{split}Labels, {settings}.IgnoreIndex, {settings}.CalibrationBins)"
         : $"{Training}.Evaluation.Evaluate(model, data.{split}Inputs, data.{split}Labels, {settings}.CalibrationBins)";
 
     private static string OptimizerConstruction(OptimizerSpec optimizer, string settings)

@@ -63,7 +63,8 @@ public sealed class GeneratedTechniqueTests
         Assert.Contains("new TeacherTrainer().Train(teacher, options);", source);
         Assert.Contains("teacher.eval();", source);
         Assert.Contains("var teacherLogits = TeacherLogits(teacher, inputs);", source);
-        Assert.Contains("var loss = global::RecipeDsl.Losses.DistillationLoss.Combine(logits, teacherLogits, global::TorchSharp.torch.nn.functional.cross_entropy(logits, labels), StudentRecipe.DistillationTemperature, StudentRecipe.DistillationAlpha);", source);
+        Assert.Contains("var hardLoss = global::TorchSharp.torch.nn.functional.cross_entropy(logits, labels);", source);
+        Assert.Contains("var loss = global::RecipeDsl.Losses.DistillationLoss.Combine(logits, teacherLogits, hardLoss, StudentRecipe.DistillationTemperature, StudentRecipe.DistillationAlpha);", source);
         Assert.Contains("public const double DistillationTemperature = 3.0;", source);
     }
 
@@ -175,9 +176,9 @@ public sealed class GeneratedTechniqueTests
 
         Assert.Contains("gru = global::TorchSharp.torch.nn.GRU(32, 32, numLayers: 2, batchFirst: true);", source);
         Assert.Contains("SequenceTensors.LoadArithmetic(ShapeRecipe.ValidationSplit, device.Device, ShapeRecipe.IgnoreIndex, options.MaxTrainSamples);", source);
-        Assert.Contains("var (shiftedLogits, shiftedLabels) = global::RecipeDsl.Training.NextTokenEvaluation.Shift(logits, labels);", source);
+        Assert.Contains("var (shiftedLogits, shiftedLabels) = global::RecipeDsl.Training.NextToken.Shift(logits, labels);", source);
         Assert.Contains("cross_entropy(predicted, targets, ignore_index: ShapeRecipe.IgnoreIndex, label_smoothing: ShapeRecipe.LabelSmoothing);", source);
-        Assert.Contains("NextTokenEvaluation.Evaluate(model, data.ValidationInputs, data.ValidationLabels, ShapeRecipe.IgnoreIndex, ShapeRecipe.CalibrationBins)", source);
+        Assert.Contains("NextToken.Evaluate(model, data.ValidationInputs, data.ValidationLabels, ShapeRecipe.IgnoreIndex, ShapeRecipe.CalibrationBins)", source);
         Assert.Contains("public const int VocabularySize = 15;", source);
     }
 

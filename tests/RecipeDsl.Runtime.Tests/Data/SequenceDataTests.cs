@@ -49,7 +49,7 @@ public sealed class SequenceDataTests
         var labels = inputs.masked_fill(inputs.eq(0), -100);
         using var model = new ShiftByOne(15);
 
-        var metrics = NextTokenEvaluation.Evaluate(model, inputs, labels, ignoreIndex: -100);
+        var metrics = NextToken.Evaluate(model, inputs, labels, ignoreIndex: -100);
 
         Assert.Equal(3, metrics.Count); // three real targets: 4, 5 and 9
         TorchAssert.Close(2.0 / 3, metrics.Accuracy, 1e-9);

@@ -123,7 +123,7 @@ public sealed class GeneratedTechniqueTrainerTests
         double nllBefore;
         using (var data = RecipeDsl.Data.SequenceTensors.LoadArithmetic(SmokeSequenceRecipe.ValidationSplit, CPU, SmokeSequenceRecipe.IgnoreIndex))
         {
-            nllBefore = NextTokenEvaluation.Evaluate(model, data.ValidationInputs, data.ValidationLabels, SmokeSequenceRecipe.IgnoreIndex).Nll;
+            nllBefore = NextToken.Evaluate(model, data.ValidationInputs, data.ValidationLabels, SmokeSequenceRecipe.IgnoreIndex).Nll;
         }
 
         var result = new SmokeSequenceTrainer().Train(model, new TrainingOptions { MaxTrainSamples = 3000 });

@@ -5,10 +5,10 @@ using static TorchSharp.torch;
 namespace RecipeDsl.Training;
 
 /// <summary>
-/// Scores a next-token model: position t's logits against token t + 1, padding (the ignore index) left out of every
-/// metric, so accuracy, NLL and ECE are per real token.
+/// Next-token prediction: position t's logits are scored against token t + 1 (the shift), and padding (the ignore
+/// index) is left out of every metric, so accuracy, NLL and ECE are per real token.
 /// </summary>
-public static class NextTokenEvaluation
+public static class NextToken
 {
     /// <summary>Logits (N, T − 1, V) and targets (N, T − 1): the shift of next-token prediction.</summary>
     public static (Tensor Logits, Tensor Targets) Shift(Tensor logits, Tensor labels) =>
