@@ -75,6 +75,20 @@ public sealed class SoftTargetAndDistillationTests
     }
 
     [Fact]
+    public void The_soft_term_equals_kl_div_only_with_PyTorchs_settings_spelled_out()
+    {
+        // The seed: kl_div(log_softmax(s/T), softmax(t/T), reduction='batchmean'). TorchSharp's kl_div defaults to
+        // log_target: true and has no batchmean, so the same call with defaults computes something else.
+        var logStudent = nn.functional.log_softmax(Student() / 4.0, 1);
+        var teacher = nn.functional.softmax(Teacher() / 4.0, 1);
+        var pytorchBatchmean = nn.functional.kl_div(logStudent, teacher, reduction: nn.Reduction.Sum, log_target: false) / 2;
+        var torchSharpDefaults = nn.functional.kl_div(logStudent, teacher);
+
+        TorchAssert.Close(pytorchBatchmean.item<float>(), DistillationLoss.SoftTerm(Student(), Teacher(), 4.0));
+        Assert.True(Math.Abs(torchSharpDefaults.item<float>() - pytorchBatchmean.item<float>()) > 1e-3);
+    }
+
+    [Fact]
     public void The_combined_loss_is_alpha_KL_T_squared_plus_one_minus_alpha_hard()
     {
         var labels = tensor(new long[] { 0, 1 });
