@@ -77,6 +77,7 @@ public sealed class RecipeGenerator : IIncrementalGenerator
         ? null
         : recipe with
         {
+            Locations = EquatableArray<KeyLocation>.Empty,
             NameSpan = null,
             Model = recipe.Model with { RoleSpan = null, TypeSpan = null },
             Loss = recipe.Loss with { LabelSmoothingSpan = null },

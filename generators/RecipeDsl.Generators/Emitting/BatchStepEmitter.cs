@@ -87,6 +87,13 @@ internal static class BatchStepEmitter
             return $"{Losses}.SmoothedCrossEntropy.TargetsPerClass(labels, {settings}.Classes, classSmoothing, {convention})";
         }
 
+        if (recipe.Mixup is { LabelSmoothing: > 0 })
+        {
+            // loss.label_smoothing and mixup.label_smoothing both smooth the targets: once by the combined ε (RD1003 warns).
+            var combined = recipe.Sweep is null ? $"{settings}.TargetSmoothing" : $"1 - (1 - {settings}.MixupLabelSmoothing) * (1 - {epsilon})";
+            return $"{Losses}.SmoothedCrossEntropy.Targets(labels, {settings}.Classes, {combined}, {convention})";
+        }
+
         return recipe.Loss.LabelSmoothing > 0 || recipe.Sweep is not null
             ? $"{Losses}.SmoothedCrossEntropy.Targets(labels, {settings}.Classes, {epsilon}, {convention})"
             : $"{Functional}.one_hot(labels, {settings}.Classes).to({Torch}.float32)";

@@ -42,6 +42,11 @@ internal static class SettingsEmitter
             writer.WriteLine($"public const double LabelNoise = {Literals.Double(recipe.Data.LabelNoise)};");
         }
 
+        if (recipe.Model.Pretrained is { } pretrained)
+        {
+            writer.WriteLine($"public const string Pretrained = {Literals.String(pretrained)};");
+        }
+
         writer.WriteLine($"public const int Epochs = {Literals.Int(recipe.Training.Epochs)};");
         writer.WriteLine($"public const {Training}.DevicePreference Device = {Training}.DevicePreference.{recipe.Training.Device};");
         writer.WriteLine($"public const double LearningRate = {Literals.Double(optimizer.LearningRate)};");
@@ -57,7 +62,7 @@ internal static class SettingsEmitter
             writer.WriteLine($"public const double LabelSmoothing = {Literals.Double(recipe.Loss.LabelSmoothing)};");
         }
 
-        if (recipe.Loss.Smooths || recipe.Sweep is not null)
+        if (recipe.Loss.Smooths || recipe.Sweep is not null || recipe.Mixup is { LabelSmoothing: > 0 })
         {
             writer.WriteLine($"public const {Losses}.SmoothingConvention SmoothingConvention = {Losses}.SmoothingConvention.{recipe.Loss.Convention};");
         }
@@ -72,6 +77,12 @@ internal static class SettingsEmitter
         {
             writer.WriteLine($"public const double MixupAlpha = {Literals.Double(mixup.Alpha)};");
             writer.WriteLine($"public const double MixupProbability = {Literals.Double(mixup.Probability)};");
+            if (mixup.LabelSmoothing > 0)
+            {
+                writer.WriteLine($"public const double MixupLabelSmoothing = {Literals.Double(mixup.LabelSmoothing)};");
+                writer.WriteLine("/// <summary>The targets' ε after loss.label_smoothing and mixup.label_smoothing: 1 − (1 − a)(1 − b).</summary>");
+                writer.WriteLine($"public const double TargetSmoothing = {Literals.Double(mixup.EffectiveSmoothing(recipe.Loss.LabelSmoothing))};");
+            }
         }
 
         if (recipe.Distillation is { } distillation)

@@ -50,7 +50,7 @@ internal static class TrainerEmitter
             writer.WriteLine("/// <summary>Builds a fresh model, its weights drawn from the recipe's seed, and trains it.</summary>");
             writer.OpenBlock($"public {Training}.TrainingResult Train({Training}.TrainingOptions? options = null)");
             writer.WriteLine($"{Training}.Seeding.SeedAll({names.Settings}.Seed);");
-            writer.WriteLine($"using var model = new {names.Model}();");
+            writer.WriteLine($"using var model = {names.NewModel};");
             writer.WriteLine("return Train(model, options);");
             writer.CloseBlock();
             writer.WriteLine();
@@ -79,6 +79,17 @@ internal static class TrainerEmitter
         }
 
         writer.CloseBlock();
+        if (recipe.Model.Pretrained is not null)
+        {
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>A fresh model that starts from the weights named by model.pretrained (fine-tuning).</summary>");
+            writer.OpenBlock($"private static {names.Model} CreateModel()");
+            writer.WriteLine($"var model = new {names.Model}();");
+            writer.WriteLine($"{Training}.PretrainedWeights.Load(model, {names.Settings}.Pretrained, {names.Settings}.Name);");
+            writer.WriteLine("return model;");
+            writer.CloseBlock();
+        }
+
         if (recipe.Distillation is not null)
         {
             writer.WriteLine();
@@ -104,7 +115,7 @@ internal static class TrainerEmitter
         writer.WriteLine($"/// <summary>Trains a fresh student from a trained <see cref=\"{names.TeacherModel}\"/>; a model of any other recipe does not compile here.</summary>");
         writer.OpenBlock($"public {Training}.TrainingResult Train({names.TeacherModel} teacher, {Training}.TrainingOptions? options = null)");
         writer.WriteLine($"{Training}.Seeding.SeedAll({names.Settings}.Seed);");
-        writer.WriteLine($"using var model = new {names.Model}();");
+        writer.WriteLine($"using var model = {names.NewModel};");
         writer.WriteLine("return Train(model, teacher, options);");
         writer.CloseBlock();
         writer.WriteLine();
@@ -128,7 +139,7 @@ internal static class TrainerEmitter
             $"    {names.Settings}.Name,",
             $"    {names.Settings}.SweepCandidates,",
             $"    {names.Settings}.SweepMetric,",
-            $"    () => new {names.Model}(),",
+            $"    () => {names.NewModel},",
             "    (model, epsilon) => Train(model, sweepOptions, epsilon));");
         writer.CloseBlock();
         writer.WriteLine();
@@ -282,7 +293,11 @@ internal static class TrainerEmitter
             Trainer = spec.Recipe.Name + "Trainer";
             Teacher = spec.Recipe.Distillation?.Teacher ?? "";
             TeacherModel = spec.TeacherModelType ?? "";
+            NewModel = spec.Recipe.Model.Pretrained is null ? $"new {Model}()" : "CreateModel()";
         }
+
+        /// <summary>How a fresh model is made: with 'new', or through CreateModel when it starts from pretrained weights.</summary>
+        public string NewModel { get; }
 
         public string Settings { get; }
 

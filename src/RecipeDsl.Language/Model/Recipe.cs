@@ -20,6 +20,28 @@ public sealed record Recipe(
     CalibrationSpec Calibration,
     SweepSpec? Sweep)
 {
+    /// <summary>Every key the recipe writes, with where it and its value are; empty in the generator's copy.</summary>
+    public EquatableArray<KeyLocation> Locations { get; init; }
+
+    /// <summary>Where the value of <paramref name="path"/> is written, if the recipe writes it.</summary>
+    public SourceSpan? ValueSpan(string path) => Find(path)?.Value;
+
+    /// <summary>Where the key <paramref name="path"/> is written, if the recipe writes it.</summary>
+    public SourceSpan? KeySpan(string path) => Find(path)?.Key;
+
+    private KeyLocation? Find(string path)
+    {
+        foreach (var location in Locations)
+        {
+            if (location.Path == path)
+            {
+                return location;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The number of classes of the recipe's dataset: digits, or tokens of a sequence vocabulary.</summary>
     public int Classes => DatasetFacts.Classes(Data.Dataset);
 }
@@ -42,7 +64,11 @@ public sealed record ModelSpec(
     ModelRole Role,
     SourceSpan? RoleSpan,
     string? Type = null,
-    SourceSpan? TypeSpan = null);
+    SourceSpan? TypeSpan = null)
+{
+    /// <summary>Weights to start from (<c>model.pretrained</c>): a file saved with <c>--save-model</c>, or null.</summary>
+    public string? Pretrained { get; init; }
+}
 
 public sealed record TrainingSpec(int Epochs, OptimizerSpec Optimizer, DevicePreference Device);
 
@@ -65,7 +91,16 @@ public sealed record LossSpec(
 
 /// <param name="Alpha">λ ~ Beta(α, α).</param>
 /// <param name="Probability">Chance that a batch is mixed at all.</param>
-public sealed record MixupSpec(double Alpha, double Probability);
+/// <param name="LabelSmoothing">timm's <c>Mixup(label_smoothing=…)</c>: smoothing of the mixed targets, on top of any
+/// <c>loss.label_smoothing</c> (both at once is double smoothing, RD1003).</param>
+public sealed record MixupSpec(double Alpha, double Probability, double LabelSmoothing = 0)
+{
+    /// <summary>
+    /// The one ε the targets end up smoothed with: smoothing by a and then by b equals smoothing once by
+    /// 1 − (1 − a)(1 − b) (exactly, in the uniform convention).
+    /// </summary>
+    public double EffectiveSmoothing(double lossSmoothing) => 1 - (1 - LabelSmoothing) * (1 - lossSmoothing);
+}
 
 /// <param name="Teacher">The name of the teacher recipe.</param>
 /// <param name="TeacherSpan">Where the teacher's name is written.</param>

@@ -16,7 +16,7 @@ public static class RecipeKeys
 
     public static readonly IReadOnlyList<string> Data = new[] { "dataset", "validation_split", "batch_size", "seed", "label_noise", "labels" };
 
-    public static readonly IReadOnlyList<string> Model = new[] { "architecture", "type", "hidden_sizes", "channels", "dropout", "role" };
+    public static readonly IReadOnlyList<string> Model = new[] { "architecture", "type", "hidden_sizes", "channels", "dropout", "role", "pretrained" };
 
     public static readonly IReadOnlyList<string> Training = new[] { "epochs", "optimizer", "device" };
 
@@ -25,7 +25,7 @@ public static class RecipeKeys
     /// <summary><c>class_smoothing</c> is a mapping from class index to ε; its keys are data, not language.</summary>
     public static readonly IReadOnlyList<string> Loss = new[] { "label_smoothing", "smoothing_convention", "class_smoothing", "ignore_index" };
 
-    public static readonly IReadOnlyList<string> Mixup = new[] { "alpha", "prob" };
+    public static readonly IReadOnlyList<string> Mixup = new[] { "alpha", "prob", "label_smoothing" };
 
     public static readonly IReadOnlyList<string> Distillation = new[] { "teacher", "temperature", "alpha" };
 

@@ -34,7 +34,10 @@ internal sealed class RecipeReader
         var mixup = ReadMixup(root);
         var calibration = ReadCalibration(root);
         var sweep = ReadSweep(root, training.Epochs);
-        var recipe = new Recipe(name, root.Value("name")?.Span, description, fileName, task, data, model, training, loss, mixup, distillation, calibration, sweep);
+        var recipe = new Recipe(name, root.Value("name")?.Span, description, fileName, task, data, model, training, loss, mixup, distillation, calibration, sweep)
+        {
+            Locations = _read.Locations.OrderBy(location => location.Key.Start).ToEquatableArray(),
+        };
         CheckTask(recipe, root);
         return recipe;
     }
@@ -78,6 +81,7 @@ internal sealed class RecipeReader
         }
 
         // Techniques the sequence task does not support yet: refused rather than silently ignored.
+        NotForTask(root, task, "model", "pretrained");
         NotForTask(root, task, "mixup");
         NotForTask(root, task, "distillation");
         NotForTask(root, task, "sweep");
@@ -192,7 +196,10 @@ internal sealed class RecipeReader
             channels.ToEquatableArray(),
             ReadDropout(model, hidden.Length).ToEquatableArray(),
             ReadRole(model, distillation),
-            model.Value("role")?.Span);
+            model.Value("role")?.Span)
+        {
+            Pretrained = ReadPretrained(model),
+        };
     }
 
     /// <summary>
@@ -221,7 +228,23 @@ internal sealed class RecipeReader
             ReadRole(model, distillation),
             model.Value("role")?.Span,
             type ?? "",
-            model.Value("type")!.Span);
+            model.Value("type")!.Span)
+        {
+            Pretrained = ReadPretrained(model),
+        };
+    }
+
+    /// <summary>A path to weights saved by <c>--save-model</c>; relative paths resolve against the working directory at run time.</summary>
+    private string? ReadPretrained(Section model)
+    {
+        var path = _read.String(model, "pretrained");
+        if (path is not null && (path.Trim().Length == 0 || path.IndexOfAny(System.IO.Path.GetInvalidPathChars()) >= 0))
+        {
+            _read.Report(ProblemIds.InvalidValue, model.Value("pretrained")!.Span, "model.pretrained", "it must be the path of a weights file");
+            return null;
+        }
+
+        return path;
     }
 
     /// <summary>One probability for every hidden layer, or a list with one per hidden layer.</summary>
@@ -361,7 +384,8 @@ internal sealed class RecipeReader
         var mixup = _read.Section(root.Value("mixup"), "mixup", root.KeySpan("mixup"));
         return new MixupSpec(
             _read.Number(mixup, "alpha", RecipeDefaults.MixupAlpha, NumberRange.OpenClosed(0, 100)),
-            _read.Number(mixup, "prob", RecipeDefaults.MixupProbability, NumberRange.OpenClosed(0, 1)));
+            _read.Number(mixup, "prob", RecipeDefaults.MixupProbability, NumberRange.OpenClosed(0, 1)),
+            _read.Number(mixup, "label_smoothing", 0, NumberRange.HalfOpen(0, 1)));
     }
 
     private DistillationSpec? ReadDistillation(Section root)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using RecipeDsl.Language.Model;
 using RecipeDsl.Language.Problems;
 using YamlDotNet.Core;
 
@@ -45,6 +46,9 @@ internal sealed class ValueReader
 
     public ValueReader(List<RecipeProblem> problems) => _problems = problems;
 
+    /// <summary>Every accepted key of every section read so far, in file order.</summary>
+    public List<KeyLocation> Locations { get; } = new();
+
     public Section Section(YamlNode? node, string path, SourceSpan spanIfMissing)
     {
         var entries = new Dictionary<string, KeyValuePair<YamlScalar, YamlNode>>(StringComparer.Ordinal);
@@ -75,6 +79,7 @@ internal sealed class ValueReader
             else
             {
                 entries.Add(key, entry);
+                Locations.Add(new KeyLocation(keyPath, entry.Key.Span, entry.Value.Span));
             }
         }
 

@@ -1,0 +1,24 @@
+using System.IO;
+using static TorchSharp.torch;
+
+namespace RecipeDsl.Training;
+
+/// <summary>Loads the weights a recipe fine-tunes from (<c>model.pretrained</c>).</summary>
+public static class PretrainedWeights
+{
+    /// <summary>Loads <paramref name="path"/> (TorchSharp format, as <c>--save-model</c> writes) into <paramref name="model"/>.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist; the message names the recipe and the resolved path.</exception>
+    public static void Load(nn.Module model, string path, string recipe)
+    {
+        var fullPath = Path.GetFullPath(path);
+        if (!File.Exists(fullPath))
+        {
+            throw new FileNotFoundException(
+                $"Recipe '{recipe}': model.pretrained names '{path}', which does not exist (relative paths resolve against the working directory, here '{fullPath}'). "
+                + "Save weights with 'recipedsl train <recipe> --save-model <file>'.",
+                fullPath);
+        }
+
+        model.load(fullPath);
+    }
+}
