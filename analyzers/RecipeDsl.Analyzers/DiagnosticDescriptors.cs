@@ -9,7 +9,7 @@ namespace RecipeDsl.Analyzers;
 public static class DiagnosticDescriptors
 {
     private const string Schema = "RecipeDsl.Schema";
-    private const string Practice = "RecipeDsl.Practice";
+    private const string PracticeCategory = "RecipeDsl.Practice";
 
     public static readonly DiagnosticDescriptor YamlSyntax = Error(ProblemIds.YamlSyntax,
         "Recipe is not well-formed YAML",
@@ -86,17 +86,60 @@ public static class DiagnosticDescriptors
         "Model type '{0}' cannot be trained by a recipe: {1}",
         "The generated trainer builds the model with a parameterless constructor and calls it on a tensor of inputs, so the class must be a concrete torch.nn.Module<Tensor, Tensor>.");
 
-    public static readonly DiagnosticDescriptor TeacherLabelSmoothing = new(
-        "RD1001",
+    public static readonly DiagnosticDescriptor TeacherLabelSmoothing = Practice("RD1001", DiagnosticSeverity.Warning,
         "Label smoothing on a distillation teacher",
-        "Label smoothing ε = {0} on recipe '{1}', a distillation teacher: smoothing erases the wrong-class probabilities its students learn from; train teachers with label_smoothing: 0",
-        Practice,
-        DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        description: "Müller, Kornblith and Hinton (2019) showed that teachers trained with label smoothing make worse distillation teachers: "
-            + "smoothing pushes the probabilities of the incorrect classes toward uniform, destroying the information about which wrong classes "
-            + "the teacher found plausible. Set loss.label_smoothing to 0 in recipes with model.role: teacher, and in recipes whose "
-            + "model.type class carries [DistillationTeacher].");
+        "Label smoothing ε = {0} on recipe '{1}', a distillation teacher ({2}): smoothing erases the wrong-class probabilities its students learn from; train teachers with label_smoothing: 0{3}",
+        "Müller, Kornblith and Hinton (2019) showed that teachers trained with label smoothing make worse distillation teachers: "
+        + "smoothing pushes the probabilities of the incorrect classes toward uniform, destroying the information about which wrong classes "
+        + "the teacher found plausible. A recipe is a teacher when it says model.role: teacher, when its model.type class carries "
+        + "[DistillationTeacher], or when another recipe names it as distillation.teacher. The harm grows with the distillation temperature.");
+
+    public static readonly DiagnosticDescriptor StudentSmoothing = Practice("RD1002", DiagnosticSeverity.Warning,
+        "Label smoothing in a distillation student's hard-label loss",
+        "Label smoothing ε = {0} in the hard-label loss of student '{1}': the teacher's soft targets already carry the regularisation; train the hard term on plain labels",
+        "The seed article's DistillationLoss keeps its hard-label cross-entropy unsmoothed (\"no smoothing here either\"): smoothing it "
+        + "pulls the student toward a uniform distribution while the soft term pulls it toward the teacher's.");
+
+    public static readonly DiagnosticDescriptor DoubleSmoothing = Practice("RD1003", DiagnosticSeverity.Warning,
+        "Targets smoothed twice",
+        "Targets are smoothed twice: loss.label_smoothing = {0} and mixup.label_smoothing = {1} give an effective ε = {2}; keep one of them",
+        "Smoothing the Mixup targets and smoothing again in the loss compounds: 1 − (1 − a)(1 − b). timm users hit this when a "
+        + "smoothing criterion meets Mixup(label_smoothing=…).");
+
+    public static readonly DiagnosticDescriptor LargeOutputSpace = Practice("RD1004", DiagnosticSeverity.Warning,
+        "Large label smoothing for a large output space",
+        "Label smoothing ε = {0} over {1} classes over-regularises; with 30,000 or more classes or tokens, 0.05–0.1 is the usual range",
+        "With a very large vocabulary, ε = 0.1 already moves a large absolute probability mass onto wrong tokens (the seed article, on machine translation).");
+
+    public static readonly DiagnosticDescriptor FineTuningSmoothing = Practice("RD1005", DiagnosticSeverity.Warning,
+        "Large label smoothing while fine-tuning",
+        "Label smoothing ε = {0} while fine-tuning from '{1}': a pretrained model already has strong priors and calibration that large ε can disturb; 0.05 is the usual value",
+        "The seed article: for fine-tuning, lower values (0.05) are often better to avoid destabilising the existing calibration.");
+
+    public static readonly DiagnosticDescriptor NoisyLabelSmoothing = Practice("RD1006", DiagnosticSeverity.Warning,
+        "Label smoothing is not noise handling",
+        "Label smoothing on {0}: it softens every label alike and is no substitute for noise handling (noise-robust losses, relabelling); compare against a baseline",
+        "Label smoothing is designed for confident labels you want to soften slightly; with wrong labels it applies the same soft target to clean and mislabelled examples.");
+
+    public static readonly DiagnosticDescriptor MixupSmoothingSmallData = Practice("RD1007", DiagnosticSeverity.Info,
+        "Mixup and label smoothing on a small training set",
+        "Mixup together with label smoothing regularises strongly; with {0} training examples (fewer than {1}) that can underfit, so compare with either one alone",
+        "The two are complementary, and their combined effect is stronger than either alone, which can be too much for small datasets (the seed article).");
+
+    public static readonly DiagnosticDescriptor TemperatureScalingOnSmoothing = Practice("RD1008", DiagnosticSeverity.Info,
+        "Temperature scaling on top of label smoothing",
+        "Temperature scaling on top of label smoothing (ε = {0}): smoothing already moderates confidence, so the fitted temperature will gain less; compare NLL and ECE with ε = 0",
+        "Using both gives the strongest calibration, but the marginal benefit of label smoothing when temperature scaling is planned is smaller.");
+
+    public static readonly DiagnosticDescriptor MixupOddBatch = Practice("RD1009", DiagnosticSeverity.Info,
+        "Mixup with an odd batch size",
+        "batch_size {0} is odd: RecipeDsl pairs Mixup partners by a permutation and handles it, but flip-based Mixup (timm) needs an even batch; an even size keeps results comparable",
+        "timm's Mixup pairs each example with its mirror in the batch and asserts an even batch size.");
+
+    public static readonly DiagnosticDescriptor FlatTargets = Practice("RD1010", DiagnosticSeverity.Warning,
+        "Label smoothing so large that the target is flat",
+        "Label smoothing ε = {0} is at least (K−1)/K = {1}: {2}",
+        "At ε ≥ (K−1)/K the smoothed target no longer (off_target) or barely (uniform) prefers the true class, so the model is trained toward uncertainty.");
 
     /// <summary>The descriptor of each parser problem ID.</summary>
     public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ForProblem = new Dictionary<string, DiagnosticDescriptor>
@@ -118,8 +161,13 @@ public static class DiagnosticDescriptors
         [ProblemIds.UnsuitableModelType] = UnsuitableModelType,
     };
 
-    public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.CreateRange(ForProblem.Values).Add(TeacherLabelSmoothing);
+    public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.CreateRange(ForProblem.Values).AddRange(
+        TeacherLabelSmoothing, StudentSmoothing, DoubleSmoothing, LargeOutputSpace, FineTuningSmoothing, NoisyLabelSmoothing,
+        MixupSmoothingSmallData, TemperatureScalingOnSmoothing, MixupOddBatch, FlatTargets);
 
     private static DiagnosticDescriptor Error(string id, string title, string message, string help) =>
         new(id, title, message, Schema, DiagnosticSeverity.Error, isEnabledByDefault: true, description: help);
+
+    private static DiagnosticDescriptor Practice(string id, DiagnosticSeverity severity, string title, string message, string help) =>
+        new(id, title, message, PracticeCategory, severity, isEnabledByDefault: true, description: help);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -14,13 +15,15 @@ using RecipeDsl.Language.Roslyn;
 namespace RecipeDsl.Analyzers;
 
 /// <summary>
-/// Parses every <c>*.recipe.yaml</c> additional file the way the generator does and reports its problems and
+/// Parses every <c>*.recipe.yaml</c> additional file the way the generator does and reports its problems and the
 /// practice rules at their YAML positions. Per-file actions only (no compilation-end action), so IDEs run it live;
 /// cross-file checks read the other recipe files through the analyzer options, each parsed once per compilation.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RecipeAnalyzer : DiagnosticAnalyzer
 {
+    private static readonly SourceSpan FileStart = new(0, 0, 0, 0, 0, 0);
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => DiagnosticDescriptors.All;
 
     public override void Initialize(AnalysisContext context)
@@ -29,22 +32,23 @@ public sealed class RecipeAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var parsed = new ConcurrentDictionary<string, RecipeParseResult?>();
+            var parsed = new ConcurrentDictionary<string, (RecipeParseResult Result, string Text)?>();
             start.RegisterAdditionalFileAction(file => AnalyzeFile(file, parsed));
         });
     }
 
-    private static void AnalyzeFile(AdditionalFileAnalysisContext context, ConcurrentDictionary<string, RecipeParseResult?> parsed)
+    private static void AnalyzeFile(AdditionalFileAnalysisContext context, ConcurrentDictionary<string, (RecipeParseResult Result, string Text)?> parsed)
     {
         var file = context.AdditionalFile;
-        if (Parse(file, parsed, context.CancellationToken) is not { } result)
+        if (Parse(file, parsed, context.CancellationToken) is not { } parse)
         {
             return;
         }
 
+        var (result, text) = parse;
         foreach (var problem in result.Problems)
         {
-            Report(context, problem.Id, problem.Span, problem.Arguments.ToArray());
+            Report(context, problem.Id, problem.Span, problem.Arguments.ToArray(), problem.Replacement);
         }
 
         if (result.Recipe is not { } recipe)
@@ -52,45 +56,52 @@ public sealed class RecipeAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var links = context.Options.AdditionalFiles
-            .Select(other => Parse(other, parsed, context.CancellationToken)?.Recipe)
-            .Where(other => other is not null)
-            .Select(other => RecipeLink.Of(other!))
+        var project = context.Options.AdditionalFiles
+            .Select(other => Parse(other, parsed, context.CancellationToken)?.Result.Recipe)
+            .OfType<Recipe>()
             .ToList();
-        if (RecipeReferences.Problem(RecipeLink.Of(recipe), links) is { } reference)
+        if (RecipeReferences.Problem(RecipeLink.Of(recipe), project.Select(RecipeLink.Of).ToList()) is { } reference)
         {
             var span = reference.Id == ProblemIds.DuplicateName ? recipe.NameSpan : recipe.Distillation?.TeacherSpan;
             var arguments = reference.Id == ProblemIds.DuplicateName
                 ? new[] { recipe.Name, string.Join(", ", OtherFilesNamed(context, recipe.Name, parsed)) }
                 : reference.Arguments;
-            Report(context, reference.Id, span ?? new SourceSpan(0, 0, 0, 0, 0, 0), arguments);
+            Report(context, reference.Id, span ?? FileStart, arguments);
         }
 
         if (recipe.Model.Type is { } modelType && ModelTypeCheck.Problem(context.Compilation, modelType) is { } typeProblem)
         {
             Report(context, typeProblem.Exists ? ProblemIds.UnsuitableModelType : ProblemIds.UnknownModelType,
-                recipe.Model.TypeSpan ?? new SourceSpan(0, 0, 0, 0, 0, 0), new[] { modelType, typeProblem.Reason });
+                recipe.Model.TypeSpan ?? FileStart, new[] { modelType, typeProblem.Reason });
         }
 
-        if (TeacherLabelSmoothingRule.Check(recipe, file.Path, context.Compilation) is { } teacherSmoothing)
+        var suppressed = RecipeSuppressions.In(text);
+        var rules = new RuleContext(recipe, file.Path, project, context.Compilation);
+        foreach (var diagnostic in TeacherSmoothingRule.Check(rules).Concat(SmoothingPracticeRules.Check(rules)))
         {
-            context.ReportDiagnostic(teacherSmoothing);
+            if (!suppressed.Contains(diagnostic.Id))
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
         }
     }
 
-    private static RecipeParseResult? Parse(AdditionalText file, ConcurrentDictionary<string, RecipeParseResult?> parsed, CancellationToken cancellationToken) =>
+    private static (RecipeParseResult Result, string Text)? Parse(
+        AdditionalText file, ConcurrentDictionary<string, (RecipeParseResult Result, string Text)?> parsed, CancellationToken cancellationToken) =>
         !RecipeParser.IsRecipeFile(file.Path)
             ? null
-            : parsed.GetOrAdd(file.Path, _ => file.GetText(cancellationToken) is { } text ? RecipeParser.Parse(file.Path, text.ToString()) : null);
+            : parsed.GetOrAdd(file.Path, _ => file.GetText(cancellationToken)?.ToString() is { } text ? (RecipeParser.Parse(file.Path, text), text) : null);
 
-    private static System.Collections.Generic.IEnumerable<string> OtherFilesNamed(AdditionalFileAnalysisContext context, string name, ConcurrentDictionary<string, RecipeParseResult?> parsed) =>
+    private static IEnumerable<string> OtherFilesNamed(
+        AdditionalFileAnalysisContext context, string name, ConcurrentDictionary<string, (RecipeParseResult Result, string Text)?> parsed) =>
         context.Options.AdditionalFiles
-            .Where(other => other.Path != context.AdditionalFile.Path && Parse(other, parsed, context.CancellationToken)?.Recipe?.Name == name)
+            .Where(other => other.Path != context.AdditionalFile.Path && Parse(other, parsed, context.CancellationToken)?.Result.Recipe?.Name == name)
             .Select(other => System.IO.Path.GetFileName(other.Path));
 
-    private static void Report(AdditionalFileAnalysisContext context, string id, SourceSpan span, string[] arguments) =>
+    private static void Report(AdditionalFileAnalysisContext context, string id, SourceSpan span, string[] arguments, string? replacement = null) =>
         context.ReportDiagnostic(Diagnostic.Create(
             DiagnosticDescriptors.ForProblem[id],
             RecipeLocations.Create(context.AdditionalFile.Path, span),
+            replacement is null ? null : ImmutableDictionary<string, string?>.Empty.Add(FixProperties.Replacement, replacement),
             arguments.Cast<object>().ToArray()));
 }

@@ -9,6 +9,19 @@ public static class DatasetFacts
     /// <summary>Classes of a classification dataset, or the vocabulary size of a sequence corpus.</summary>
     public static int Classes(DatasetKind dataset) => dataset == DatasetKind.Arithmetic ? 15 : 10;
 
+    /// <summary>Examples in each embedded dataset (10,000 digits; 10,000 sums).</summary>
+    public const int Examples = 10_000;
+
+    /// <summary>The share of every dataset held out for the final test.</summary>
+    public const double TestFraction = 0.2;
+
+    /// <summary>Training examples after the fixed test split and <paramref name="validationSplit"/>, rounded as the runtime's split rounds.</summary>
+    public static int TrainingExamples(double validationSplit)
+    {
+        var test = (int)System.Math.Round(Examples * TestFraction);
+        return Examples - test - (int)System.Math.Round((Examples - test) * validationSplit);
+    }
+
     /// <summary>The task a dataset is made for.</summary>
     public static TaskKind Task(DatasetKind dataset) => dataset == DatasetKind.Arithmetic ? TaskKind.Sequence : TaskKind.Classification;
 }

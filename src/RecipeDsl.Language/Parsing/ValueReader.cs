@@ -74,7 +74,9 @@ internal sealed class ValueReader
             }
             else if (!known.Contains(key))
             {
-                Report(ProblemIds.UnknownKey, entry.Key.Span, keyPath, SuggestKey(key, path, known));
+                var closest = Suggestions.Closest(key, known);
+                _problems.Add(new RecipeProblem(ProblemIds.UnknownKey, entry.Key.Span,
+                    EquatableArray.Create(keyPath, SuggestKey(key, path, known, closest)), closest));
             }
             else
             {
@@ -130,8 +132,8 @@ internal sealed class ValueReader
         }
 
         var closest = Suggestions.Closest(scalar.Value, values.Select(v => v.Key));
-        Report(ProblemIds.UnknownValue, node.Span, section.PathOf(key), scalar.Value,
-            string.Join(", ", values.Select(v => v.Key)), closest is null ? "" : $" Did you mean '{closest}'?");
+        _problems.Add(new RecipeProblem(ProblemIds.UnknownValue, node.Span, EquatableArray.Create(section.PathOf(key), scalar.Value,
+            string.Join(", ", values.Select(v => v.Key)), closest is null ? "" : $" Did you mean '{closest}'?"), closest));
         return fallback;
     }
 
@@ -274,9 +276,8 @@ internal sealed class ValueReader
         _ => "a mapping",
     };
 
-    private static string SuggestKey(string key, string path, IReadOnlyList<string> known)
+    private static string SuggestKey(string key, string path, IReadOnlyList<string> known, string? closest)
     {
-        var closest = Suggestions.Closest(key, known);
         if (closest is not null)
         {
             return $" Did you mean '{closest}'?";
