@@ -34,8 +34,8 @@ internal static class SmoothingPracticeRules
                 RuleContext.Number(epsilon), RuleContext.Number(mixup.LabelSmoothing), RuleContext.Number(mixup.EffectiveSmoothing(epsilon)));
         }
 
-        // RD1004: a large output space.
-        if (recipe.Classes >= LargeOutputSpace && epsilon > 0.1 && epsilonSpan is { } largeSpan)
+        // RD1004: a large output space. No embedded dataset is that large yet; the rule is ready for one that is.
+        if (OverRegularisesLargeOutput(recipe.Classes, epsilon) && epsilonSpan is { } largeSpan)
         {
             yield return context.Report(DiagnosticDescriptors.LargeOutputSpace, largeSpan, "0.1",
                 RuleContext.Number(epsilon), recipe.Classes.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -93,4 +93,7 @@ internal static class SmoothingPracticeRules
             yield return context.Report(DiagnosticDescriptors.FlatTargets, flatSpan, null, RuleContext.Number(epsilon), RuleContext.Number(limit), effect);
         }
     }
+
+    /// <summary>RD1004's condition: ε above 0.1 over 30,000 or more classes or tokens.</summary>
+    internal static bool OverRegularisesLargeOutput(int classes, double epsilon) => classes >= LargeOutputSpace && epsilon > 0.1;
 }
