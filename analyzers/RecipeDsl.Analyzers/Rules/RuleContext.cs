@@ -37,10 +37,3 @@ internal sealed class RuleContext
 
     public static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }
-
-/// <summary>The diagnostic properties that code fixes read.</summary>
-public static class FixProperties
-{
-    /// <summary>The text that replaces the diagnostic's span to fix it.</summary>
-    public const string Replacement = nameof(Replacement);
-}
