@@ -1,0 +1,68 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using RecipeDsl.Compiler.Tests.Infrastructure;
+
+namespace RecipeDsl.Compiler.Tests.Build;
+
+/// <summary>
+/// A fresh project in a temp folder that references the generator and analyzer the way the CLI does, built with a real
+/// <c>dotnet build</c>.
+/// </summary>
+internal sealed class ConsumerProject : IDisposable
+{
+    /// <summary>Tests that build consumers run one at a time: parallel builds of the same referenced projects could collide.</summary>
+    public const string Collection = "dotnet build of consumer projects";
+
+    public ConsumerProject(string program)
+    {
+        string Project(string relative) => Path.Combine(RepositoryPaths.Root, relative);
+        File.WriteAllText(Path.Combine(Directory, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+              <ItemGroup>
+                <AdditionalFiles Include="recipes/*.recipe.yaml" />
+                <ProjectReference Include="{Project("src/RecipeDsl.Runtime/RecipeDsl.Runtime.csproj")}" />
+                <ProjectReference Include="{Project("generators/RecipeDsl.Generators/RecipeDsl.Generators.csproj")}" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+                <ProjectReference Include="{Project("analyzers/RecipeDsl.Analyzers/RecipeDsl.Analyzers.csproj")}" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(Directory, "Program.cs"), program);
+        System.IO.Directory.CreateDirectory(Path.Combine(Directory, "recipes"));
+    }
+
+    public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("recipedsl-consumer-").FullName;
+
+    public void Write(string relativePath, string text) => File.WriteAllText(Path.Combine(Directory, relativePath), text);
+
+    public (int ExitCode, string Output) Build()
+    {
+        var configuration =
+#if DEBUG
+            "Debug";
+#else
+            "Release";
+#endif
+        // No build servers: a server left running would hold this test's output pipes open.
+        var start = new ProcessStartInfo("dotnet", $"build -c {configuration} -nodeReuse:false -p:UseSharedCompilation=false")
+        {
+            WorkingDirectory = Directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output + error.Result);
+    }
+
+    public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
+}
