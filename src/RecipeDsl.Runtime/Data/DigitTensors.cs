@@ -4,38 +4,17 @@ using static TorchSharp.torch;
 
 namespace RecipeDsl.Data;
 
-/// <summary>
-/// The embedded digits as normalised (N, 1, 28, 28) float tensors and int64 labels, already on the training
-/// device, so that batches are sliced by index with no per-sample collation.
-/// </summary>
-public sealed class DigitTensors : IDisposable
+/// <summary>The embedded digits as normalised (N, 1, 28, 28) float tensors and int64 labels, on the training device.</summary>
+public sealed class DigitTensors : SplitTensors
 {
     // The usual MNIST normalisation constants (mean and standard deviation of the training pixels).
     private const float Mean = 0.1307f;
     private const float Std = 0.3081f;
 
     private DigitTensors(Tensor[] tensors, int classes)
-    {
-        (TrainInputs, TrainLabels, ValidationInputs, ValidationLabels, TestInputs, TestLabels) =
-            (tensors[0], tensors[1], tensors[2], tensors[3], tensors[4], tensors[5]);
-        Classes = classes;
-    }
-
-    public Tensor TrainInputs { get; }
-
-    public Tensor TrainLabels { get; }
-
-    public Tensor ValidationInputs { get; }
-
-    public Tensor ValidationLabels { get; }
-
-    public Tensor TestInputs { get; }
-
-    public Tensor TestLabels { get; }
+        : base(tensors) => Classes = classes;
 
     public int Classes { get; }
-
-    public long TrainCount => TrainLabels.shape[0];
 
     /// <param name="maxTrainSamples">Keep only the first N training images (after the fixed split), for quick runs.</param>
     /// <param name="labelNoise">Share of training labels replaced by another class (<see cref="LabelNoise"/>); validation and test labels stay clean.</param>
@@ -74,13 +53,5 @@ public sealed class DigitTensors : IDisposable
         var inputs = tensor(pixels, new long[] { indices.Length, 1, images.Rows, images.Cols }).to(float32).div_(255f).sub_(Mean).div_(Std).to(device);
         var targets = tensor(labels).to(device);
         return (inputs.DetachFromDisposeScope(), targets.DetachFromDisposeScope());
-    }
-
-    public void Dispose()
-    {
-        foreach (var t in new[] { TrainInputs, TrainLabels, ValidationInputs, ValidationLabels, TestInputs, TestLabels })
-        {
-            t.Dispose();
-        }
     }
 }

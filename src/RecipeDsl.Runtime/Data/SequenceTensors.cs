@@ -9,30 +9,12 @@ namespace RecipeDsl.Data;
 /// labels (N, T) are the same tokens with padding replaced by the ignore index, the convention of Hugging Face
 /// language models. A next-token task shifts them itself (the task's property, see the generated trainer).
 /// </summary>
-public sealed class SequenceTensors : IDisposable
+public sealed class SequenceTensors : SplitTensors
 {
     private SequenceTensors(Tensor[] tensors, int vocabularySize)
-    {
-        (TrainInputs, TrainLabels, ValidationInputs, ValidationLabels, TestInputs, TestLabels) =
-            (tensors[0], tensors[1], tensors[2], tensors[3], tensors[4], tensors[5]);
-        VocabularySize = vocabularySize;
-    }
-
-    public Tensor TrainInputs { get; }
-
-    public Tensor TrainLabels { get; }
-
-    public Tensor ValidationInputs { get; }
-
-    public Tensor ValidationLabels { get; }
-
-    public Tensor TestInputs { get; }
-
-    public Tensor TestLabels { get; }
+        : base(tensors) => VocabularySize = vocabularySize;
 
     public int VocabularySize { get; }
-
-    public long TrainCount => TrainInputs.shape[0];
 
     /// <param name="maxTrainSamples">Keep only the first N training sequences (after the fixed split), for quick runs.</param>
     public static SequenceTensors LoadArithmetic(double validationFraction, Device device, int ignoreIndex, int? maxTrainSamples = null)
@@ -62,13 +44,5 @@ public sealed class SequenceTensors : IDisposable
         var inputs = tensor(tokens, new long[] { indices.Length, corpus.Length });
         var labels = inputs.masked_fill(inputs.eq(ArithmeticCorpus.Padding), ignoreIndex);
         return (inputs.to(device).DetachFromDisposeScope(), labels.to(device).DetachFromDisposeScope());
-    }
-
-    public void Dispose()
-    {
-        foreach (var t in new[] { TrainInputs, TrainLabels, ValidationInputs, ValidationLabels, TestInputs, TestLabels })
-        {
-            t.Dispose();
-        }
     }
 }
