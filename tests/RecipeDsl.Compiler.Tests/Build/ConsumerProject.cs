@@ -14,6 +14,14 @@ internal sealed class ConsumerProject : IDisposable
     /// <summary>Tests that build consumers run one at a time: parallel builds of the same referenced projects could collide.</summary>
     public const string Collection = "dotnet build of consumer projects";
 
+    /// <summary>A consumer whose project file is <paramref name="projectFile"/> (for package references).</summary>
+    public ConsumerProject(string program, string projectFile)
+    {
+        File.WriteAllText(Path.Combine(Directory, "Consumer.csproj"), projectFile);
+        File.WriteAllText(Path.Combine(Directory, "Program.cs"), program);
+        System.IO.Directory.CreateDirectory(Path.Combine(Directory, "recipes"));
+    }
+
     public ConsumerProject(string program)
     {
         string Project(string relative) => Path.Combine(RepositoryPaths.Root, relative);
@@ -40,16 +48,20 @@ internal sealed class ConsumerProject : IDisposable
 
     public void Write(string relativePath, string text) => File.WriteAllText(Path.Combine(Directory, relativePath), text);
 
-    public (int ExitCode, string Output) Build()
-    {
-        var configuration =
+    public (int ExitCode, string Output) Build() => Dotnet($"build -c {Configuration} -nodeReuse:false -p:UseSharedCompilation=false");
+
+    /// <summary>The configuration these tests were built in, so that builds reuse the repository's outputs.</summary>
+    public static string Configuration =>
 #if DEBUG
-            "Debug";
+        "Debug";
 #else
-            "Release";
+        "Release";
 #endif
-        // No build servers: a server left running would hold this test's output pipes open.
-        var start = new ProcessStartInfo("dotnet", $"build -c {configuration} -nodeReuse:false -p:UseSharedCompilation=false")
+
+    /// <summary>Runs <c>dotnet</c> in the project folder. No build servers: one left running would hold the output pipes open.</summary>
+    public (int ExitCode, string Output) Dotnet(string arguments)
+    {
+        var start = new ProcessStartInfo("dotnet", arguments)
         {
             WorkingDirectory = Directory,
             RedirectStandardOutput = true,

@@ -1,0 +1,86 @@
+using System;
+using System.IO;
+using RecipeDsl.Compiler.Tests.Infrastructure;
+using Xunit;
+
+namespace RecipeDsl.Compiler.Tests.Build;
+
+/// <summary>
+/// The NuGet package on its own: packed into a local folder feed, referenced by version from a fresh project with one
+/// recipe, built and run. The generated trainer is usable, RD1001 appears at the consumer's YAML line, and the program
+/// trains for one short epoch.
+/// </summary>
+[Collection(ConsumerProject.Collection)]
+public sealed class PackageConsumerTests : IDisposable
+{
+    private readonly string _version = "0.1.0-test" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
+    private readonly string _feed = Directory.CreateTempSubdirectory("recipedsl-feed-").FullName;
+    private readonly ConsumerProject _consumer;
+
+    public PackageConsumerTests()
+    {
+        _consumer = new ConsumerProject(
+            """
+            using RecipeDsl.Recipes;
+            using RecipeDsl.Training;
+
+            var result = new TeacherTrainer().Train(new TrainingOptions { Epochs = 1, MaxTrainSamples = 500 });
+            System.Console.WriteLine($"trained {result.Recipe}: test accuracy {result.Test.Accuracy:F3}");
+            return result.Test.Accuracy > 0.3 ? 0 : 1;
+            """,
+            $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="RecipeDsl" Version="{_version}" />
+                <PackageReference Include="libtorch-cpu-linux-x64" Version="2.10.0" />
+              </ItemGroup>
+            </Project>
+            """);
+        _consumer.Write("nuget.config", $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="recipedsl-test-feed" value="{_feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        _consumer.Write("recipes/teacher.recipe.yaml", "data:\n  dataset: mnist\nmodel:\n  architecture: mlp\n  role: teacher\nloss:\n  label_smoothing: 0.1\n");
+    }
+
+    [Fact]
+    public void A_fresh_project_gets_trainers_and_warnings_from_the_package_alone_and_trains()
+    {
+        var package = Path.Combine(RepositoryPaths.Root, "src", "RecipeDsl.Package", "RecipeDsl.Package.csproj");
+        var (packExit, packOutput) = _consumer.Dotnet($"pack \"{package}\" -c {ConsumerProject.Configuration} -o \"{_feed}\" -p:Version={_version} -nodeReuse:false");
+        Assert.True(packExit == 0, packOutput);
+
+        var (buildExit, buildOutput) = _consumer.Build();
+        Assert.True(buildExit == 0, buildOutput);
+        Assert.Contains("recipes/teacher.recipe.yaml(7,20): warning RD1001", buildOutput);
+        Assert.DoesNotContain("CS8784", buildOutput);
+        Assert.DoesNotContain("CS8785", buildOutput);
+        Assert.DoesNotContain("CS8032", buildOutput);
+
+        var (runExit, runOutput) = _consumer.Dotnet($"run --no-build -c {ConsumerProject.Configuration}");
+        Assert.True(runExit == 0, runOutput);
+        Assert.Contains("trained Teacher: test accuracy", runOutput);
+    }
+
+    public void Dispose()
+    {
+        _consumer.Dispose();
+        Directory.Delete(_feed, recursive: true);
+        // The test version would otherwise stay in the global packages folder forever.
+        var cached = Path.Combine(Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"), "recipedsl", _version);
+        if (Directory.Exists(cached))
+        {
+            Directory.Delete(cached, recursive: true);
+        }
+    }
+}
