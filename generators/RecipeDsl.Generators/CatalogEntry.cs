@@ -1,12 +1,14 @@
 using RecipeDsl.Generators.Emitting;
 using RecipeDsl.Language.Model;
+using RecipeDsl.Language.Writing;
 
 namespace RecipeDsl.Generators;
 
 /// <summary>What the recipe catalog needs of one recipe.</summary>
 /// <param name="Teacher">The teacher recipe of a student, or null.</param>
-internal readonly record struct CatalogEntry(string Name, string FileName, string Summary, string? Teacher, bool HasSweep)
+/// <param name="ResolvedYaml">The recipe with every default resolved, for run reports.</param>
+internal readonly record struct CatalogEntry(string Name, string FileName, string Summary, string ResolvedYaml, string? Teacher, bool HasSweep)
 {
     public static CatalogEntry Of(Recipe recipe) =>
-        new(recipe.Name, recipe.FileName, RecipeSummary.Describe(recipe), recipe.Distillation?.Teacher, recipe.Sweep is not null);
+        new(recipe.Name, recipe.FileName, RecipeSummary.Describe(recipe), RecipeYamlWriter.Write(recipe), recipe.Distillation?.Teacher, recipe.Sweep is not null);
 }

@@ -21,7 +21,7 @@ internal static class CatalogEmitter
         writer.WriteLine("{");
         foreach (var entry in entries)
         {
-            var construction = $"new {Training}.RecipeEntry({Literals.String(entry.Name)}, {Literals.String(entry.FileName)}, {Literals.String(entry.Summary)}, static () => new {entry.Name}Trainer())";
+            var construction = $"new {Training}.RecipeEntry({Literals.String(entry.Name)}, {Literals.String(entry.FileName)}, {Literals.String(entry.Summary)}, {Literals.String(entry.ResolvedYaml)}, static () => new {entry.Name}Trainer())";
             if (entry.Teacher is null && !entry.HasSweep)
             {
                 writer.WriteLine($"    {construction},");

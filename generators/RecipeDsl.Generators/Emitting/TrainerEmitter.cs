@@ -180,6 +180,7 @@ internal static class TrainerEmitter
             $"using var optimizer = {OptimizerConstruction(recipe.Training.Optimizer, settings)};",
             $"using var shuffle = {Training}.Seeding.ShuffleGenerator({settings}.Seed);",
             $"var history = new global::System.Collections.Generic.List<{Training}.EpochMetrics>(epochs);",
+            $"var batches = (int)((data.TrainCount + {settings}.BatchSize - 1) / {settings}.BatchSize);",
             "");
         writer.OpenBlock("for (var epoch = 1; epoch <= epochs; epoch++)");
         writer.WriteLines(
@@ -211,8 +212,11 @@ internal static class TrainerEmitter
 
         writer.WriteLines(
             "loss.backward();",
-            "optimizer.step();",
-            "");
+            "optimizer.step();");
+        writer.OpenBlock("if (options.OnBatch is { } onBatch)");
+        writer.WriteLine($"onBatch(new {Training}.BatchProgress(epoch, (int)(start / {settings}.BatchSize) + 1, batches, (int)labels.shape[0], loss.item<float>()));");
+        writer.CloseBlock();
+        writer.WriteLine();
         writer.OpenBlock($"using ({Torch}.no_grad())");
         if (recipe.Task.PredictsNextToken())
         {
@@ -256,6 +260,8 @@ internal static class TrainerEmitter
         {
             writer.WriteLine($"var test = {Evaluate(recipe, settings, "Test")};");
         }
+
+        writer.WriteLine($"options.OnTrained?.Invoke(new {Training}.TrainedModel({settings}.Name, model, data, {settings}.CalibrationBins));");
 
         writer.OpenBlock("if (options.SaveModelTo is { } path)");
         writer.WriteLine("model.save(path);");

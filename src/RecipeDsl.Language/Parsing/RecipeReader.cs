@@ -86,8 +86,15 @@ internal sealed class RecipeReader
         NotForTask(root, task, "distillation");
         NotForTask(root, task, "sweep");
         NotForTask(root, task, "loss", "class_smoothing");
-        NotForTask(root, task, "data", "label_noise");
-        NotForTask(root, task, "calibration", "temperature_scaling");
+        if (recipe.Data.LabelNoise > 0)
+        {
+            NotForTask(root, task, "data", "label_noise");
+        }
+
+        if (recipe.Calibration.TemperatureScaling)
+        {
+            NotForTask(root, task, "calibration", "temperature_scaling");
+        }
     }
 
     private void NotForTask(Section root, string task, params string[] path)

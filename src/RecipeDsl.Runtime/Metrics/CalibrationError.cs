@@ -1,7 +1,15 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using static TorchSharp.torch;
 
 namespace RecipeDsl.Metrics;
+
+/// <summary>One equal-width confidence bin of a reliability diagram.</summary>
+/// <param name="Lower">The bin is (Lower, Upper]; the first also holds a confidence of exactly 0.</param>
+/// <param name="MeanConfidence">Mean top-label probability of its examples (0 when empty).</param>
+/// <param name="Accuracy">Share of its examples whose top label is right (0 when empty).</param>
+public readonly record struct ReliabilityBin(double Lower, double Upper, int Count, double MeanConfidence, double Accuracy);
 
 /// <summary>Calibration errors over equal-width confidence bins (Guo et al. 2017).</summary>
 public static class CalibrationError
@@ -12,7 +20,7 @@ public static class CalibrationError
     /// </summary>
     /// <param name="confidence">Top-label probability per example, shape (N).</param>
     /// <param name="correct">Whether the top label is right, shape (N), bool.</param>
-    public static (double Ece, double Mce) Compute(Tensor confidence, Tensor correct, int bins)
+    public static IReadOnlyList<ReliabilityBin> Bins(Tensor confidence, Tensor correct, int bins)
     {
         if (bins < 1)
         {
@@ -23,25 +31,33 @@ public static class CalibrationError
         var conf = confidence.to(float64).cpu();
         var hits = correct.to(float64).cpu();
         var bin = (conf * bins).ceil().to(int64).sub(1).clamp(0, bins - 1);
-        var counts = zeros(bins, dtype: float64).index_add_(0, bin, ones_like(conf), 1);
-        var confidenceSums = zeros(bins, dtype: float64).index_add_(0, bin, conf, 1);
-        var hitSums = zeros(bins, dtype: float64).index_add_(0, bin, hits, 1);
+        var counts = zeros(bins, dtype: float64).index_add_(0, bin, ones_like(conf), 1).data<double>().ToArray();
+        var confidenceSums = zeros(bins, dtype: float64).index_add_(0, bin, conf, 1).data<double>().ToArray();
+        var hitSums = zeros(bins, dtype: float64).index_add_(0, bin, hits, 1).data<double>().ToArray();
+        return Enumerable.Range(0, bins)
+            .Select(b => new ReliabilityBin(
+                (double)b / bins,
+                (double)(b + 1) / bins,
+                (int)counts[b],
+                counts[b] > 0 ? confidenceSums[b] / counts[b] : 0,
+                counts[b] > 0 ? hitSums[b] / counts[b] : 0))
+            .ToArray();
+    }
 
-        var total = (double)confidence.shape[0];
+    /// <summary>ECE (gaps weighted by bin size) and MCE (largest gap of a non-empty bin) of <paramref name="bins"/>.</summary>
+    public static (double Ece, double Mce) Compute(IReadOnlyList<ReliabilityBin> bins)
+    {
+        var total = (double)bins.Sum(b => b.Count);
         double ece = 0, mce = 0;
-        for (var b = 0; b < bins; b++)
+        foreach (var bin in bins.Where(b => b.Count > 0))
         {
-            var n = counts[b].item<double>();
-            if (n == 0)
-            {
-                continue;
-            }
-
-            var gap = Math.Abs(hitSums[b].item<double>() - confidenceSums[b].item<double>()) / n;
-            ece += n / total * gap;
+            var gap = Math.Abs(bin.Accuracy - bin.MeanConfidence);
+            ece += bin.Count / total * gap;
             mce = Math.Max(mce, gap);
         }
 
         return (ece, mce);
     }
+
+    public static (double Ece, double Mce) Compute(Tensor confidence, Tensor correct, int bins) => Compute(Bins(confidence, correct, bins));
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using static TorchSharp.torch;
 
 namespace RecipeDsl.Metrics;
@@ -12,6 +14,16 @@ namespace RecipeDsl.Metrics;
 public sealed record ClassificationMetrics(int Count, double Accuracy, double Nll, double Ece, double Mce, double MeanConfidence)
 {
     public const int DefaultBins = 15;
+
+    /// <summary>The bins ECE and MCE were computed from: a reliability diagram's data.</summary>
+    public IReadOnlyList<ReliabilityBin> Reliability { get; init; } = Array.Empty<ReliabilityBin>();
+
+    public bool Equals(ClassificationMetrics? other) =>
+        other is not null
+        && (Count, Accuracy, Nll, Ece, Mce, MeanConfidence) == (other.Count, other.Accuracy, other.Nll, other.Ece, other.Mce, other.MeanConfidence)
+        && Reliability.SequenceEqual(other.Reliability);
+
+    public override int GetHashCode() => HashCode.Combine(Count, Accuracy, Nll, Ece, Mce, MeanConfidence);
 
     /// <summary>Computes every metric from logits (N, K) and class indices (N).</summary>
     public static ClassificationMetrics FromLogits(Tensor logits, Tensor targets, int bins = DefaultBins)
@@ -27,13 +39,17 @@ public sealed record ClassificationMetrics(int Count, double Accuracy, double Nl
         var nll = -logProbs.gather(1, targets.unsqueeze(1)).mean().item<double>();
         var (confidence, predicted) = logProbs.exp().max(dim: 1);
         var correct = predicted.eq(targets);
-        var calibration = CalibrationError.Compute(confidence, correct, bins);
+        var reliability = CalibrationError.Bins(confidence, correct, bins);
+        var (ece, mce) = CalibrationError.Compute(reliability);
         return new ClassificationMetrics(
             (int)targets.shape[0],
             correct.to(float64).mean().item<double>(),
             nll,
-            calibration.Ece,
-            calibration.Mce,
-            confidence.mean().item<double>());
+            ece,
+            mce,
+            confidence.mean().item<double>())
+        {
+            Reliability = reliability,
+        };
     }
 }

@@ -28,4 +28,15 @@ public static class Evaluation
         using var logits = Logits(model, inputs);
         return ClassificationMetrics.FromLogits(logits, labels, bins);
     }
+
+    /// <summary>
+    /// Fits a temperature on the validation split and scores the test split before and after it, leaving the model as
+    /// it is: what temperature scaling would give this model.
+    /// </summary>
+    public static Calibration.TemperatureScalingResult MeasureTemperatureScaling(nn.Module<Tensor, Tensor> model, Data.SplitTensors data, int bins)
+    {
+        using var validationLogits = Logits(model, data.ValidationInputs);
+        using var testLogits = Logits(model, data.TestInputs);
+        return Calibration.TemperatureScaling.FitAndEvaluate(validationLogits, data.ValidationLabels, testLogits, data.TestLabels, bins);
+    }
 }

@@ -5,7 +5,8 @@ namespace RecipeDsl.Training;
 /// <summary>One compiled-in recipe, as the generated <c>RecipeCatalog</c> lists it.</summary>
 /// <param name="FileName">The recipe file it was generated from.</param>
 /// <param name="Summary">Its key settings in one line.</param>
-public sealed record RecipeEntry(string Name, string FileName, string Summary, Func<IRecipeTrainer> CreateTrainer)
+/// <param name="ResolvedYaml">The recipe with every default resolved, for reports.</param>
+public sealed record RecipeEntry(string Name, string FileName, string Summary, string ResolvedYaml, Func<IRecipeTrainer> CreateTrainer)
 {
     /// <summary>The teacher recipe of a distillation student; null for other recipes.</summary>
     public string? Teacher { get; init; }

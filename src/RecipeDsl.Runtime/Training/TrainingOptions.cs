@@ -22,8 +22,17 @@ public sealed record TrainingOptions
     /// <summary>Where to save the trained model's weights (TorchSharp format), e.g. a teacher for a later student.</summary>
     public string? SaveModelTo { get; init; }
 
+    /// <summary>Called after each batch, for live progress (reading the batch's loss costs one device sync).</summary>
+    public Action<BatchProgress>? OnBatch { get; init; }
+
     /// <summary>Called after each epoch, for progress output.</summary>
     public Action<EpochMetrics>? OnEpoch { get; init; }
+
+    /// <summary>
+    /// Called once training and the test evaluation are done, with the model and the data still alive: for reports
+    /// that need more than the metrics (the CLI's comparison fits a temperature there).
+    /// </summary>
+    public Action<TrainedModel>? OnTrained { get; init; }
 
     /// <summary>Called when a run ends (a student's teacher included), for reports.</summary>
     public Action<TrainingResult>? OnFinished { get; init; }
@@ -34,6 +43,12 @@ public sealed record TrainingOptions
         return epochs >= 1 ? epochs : throw new ArgumentOutOfRangeException(nameof(Epochs), epochs, "At least one epoch is needed.");
     }
 }
+
+/// <summary>A trained model with the split it was trained and judged on, and the recipe's ECE bins.</summary>
+public sealed record TrainedModel(string Recipe, TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> Model, Data.SplitTensors Data, int Bins);
+
+/// <param name="Batch">1-based index of the batch within its epoch.</param>
+public sealed record BatchProgress(int Epoch, int Batch, int Batches, int Examples, double Loss);
 
 /// <param name="TrainLoss">Mean training loss over the epoch's batches, as the recipe's loss defines it.</param>
 /// <param name="TrainMeanConfidence">Mean top-class probability on the training batches of the epoch (the article's monitoring signal).</param>

@@ -1,0 +1,149 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using RecipeDsl.Language.Model;
+using RecipeDsl.Language.Parsing;
+
+namespace RecipeDsl.Language.Writing;
+
+/// <summary>
+/// Writes a recipe back as YAML with every default resolved: what a run really used, for its report. Parsing the
+/// text gives the same recipe again (a test checks it for every sample).
+/// </summary>
+public static class RecipeYamlWriter
+{
+    public static string Write(Recipe recipe)
+    {
+        var yaml = new StringBuilder();
+        void Line(int indent, string text) => yaml.Append(' ', indent * 2).Append(text).Append('\n');
+
+        yaml.Append("# ").Append(recipe.FileName).Append(" with every default resolved\n");
+        Line(0, "name: " + recipe.Name);
+        if (recipe.Description is { } description)
+        {
+            Line(0, "description: " + Quoted(description));
+        }
+
+        Line(0, "task: " + recipe.Task.Spelling());
+        Line(0, "data:");
+        Line(1, "dataset: " + recipe.Data.Dataset.Spelling());
+        Line(1, "validation_split: " + Number(recipe.Data.ValidationSplit));
+        Line(1, "batch_size: " + Number(recipe.Data.BatchSize));
+        Line(1, "seed: " + Number(recipe.Data.Seed));
+        if (!recipe.Task.PredictsNextToken())
+        {
+            Line(1, "label_noise: " + Number(recipe.Data.LabelNoise));
+        }
+
+        Line(1, "labels: " + recipe.Data.Labels.Spelling());
+
+        Line(0, "model:");
+        if (recipe.Model.Type is { } type)
+        {
+            Line(1, "type: " + type);
+        }
+        else
+        {
+            Line(1, "architecture: " + recipe.Model.Architecture.Spelling());
+            Line(1, "hidden_sizes: " + List(recipe.Model.HiddenSizes.Select(size => (double)size)));
+            if (recipe.Model.Architecture == Architecture.Cnn)
+            {
+                Line(1, "channels: " + List(recipe.Model.Channels.Select(size => (double)size)));
+            }
+
+            Line(1, "dropout: " + (recipe.Model.Dropout.Distinct().Count() == 1 ? Number(recipe.Model.Dropout[0]) : List(recipe.Model.Dropout)));
+        }
+
+        Line(1, "role: " + recipe.Model.Role.Spelling());
+        if (recipe.Model.Pretrained is { } pretrained)
+        {
+            Line(1, "pretrained: " + Quoted(pretrained));
+        }
+
+        var optimizer = recipe.Training.Optimizer;
+        Line(0, "training:");
+        Line(1, "epochs: " + Number(recipe.Training.Epochs));
+        Line(1, "optimizer:");
+        Line(2, "type: " + optimizer.Kind.Spelling());
+        Line(2, "lr: " + Number(optimizer.LearningRate));
+        Line(2, "weight_decay: " + Number(optimizer.WeightDecay));
+        if (optimizer.Kind == OptimizerKind.Sgd)
+        {
+            Line(2, "momentum: " + Number(optimizer.Momentum));
+        }
+
+        Line(1, "device: " + recipe.Training.Device.Spelling());
+
+        Line(0, "loss:");
+        Line(1, "label_smoothing: " + Number(recipe.Loss.LabelSmoothing));
+        Line(1, "smoothing_convention: " + recipe.Loss.Convention.Spelling());
+        if (recipe.Loss.ClassSmoothing.Count > 0)
+        {
+            Line(1, "class_smoothing:");
+            for (var c = 0; c < recipe.Loss.ClassSmoothing.Count; c++)
+            {
+                Line(2, Number(c) + ": " + Number(recipe.Loss.ClassSmoothing[c]));
+            }
+        }
+
+        if (recipe.Task.PredictsNextToken())
+        {
+            Line(1, "ignore_index: " + Number(recipe.Loss.IgnoreIndex));
+        }
+
+        if (recipe.Mixup is { } mixup)
+        {
+            Line(0, "mixup:");
+            Line(1, "alpha: " + Number(mixup.Alpha));
+            Line(1, "prob: " + Number(mixup.Probability));
+            Line(1, "label_smoothing: " + Number(mixup.LabelSmoothing));
+        }
+
+        if (recipe.Distillation is { } distillation)
+        {
+            Line(0, "distillation:");
+            Line(1, "teacher: " + distillation.Teacher);
+            Line(1, "temperature: " + Number(distillation.Temperature));
+            Line(1, "alpha: " + Number(distillation.Alpha));
+        }
+
+        Line(0, "calibration:");
+        Line(1, "temperature_scaling: " + (recipe.Calibration.TemperatureScaling ? "true" : "false"));
+        Line(1, "bins: " + Number(recipe.Calibration.Bins));
+
+        if (recipe.Sweep is { } sweep)
+        {
+            Line(0, "sweep:");
+            Line(1, "label_smoothing: " + List(sweep.LabelSmoothing));
+            Line(1, "epochs: " + Number(sweep.Epochs));
+            Line(1, "metric: " + sweep.Metric.Spelling());
+        }
+
+        return yaml.ToString();
+    }
+
+    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string List(IEnumerable<double> values) => "[" + string.Join(", ", values.Select(Number)) + "]";
+
+    /// <summary>A double-quoted YAML scalar.</summary>
+    private static string Quoted(string text)
+    {
+        var quoted = new StringBuilder("\"");
+        foreach (var c in text)
+        {
+            quoted.Append(c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ => c.ToString(),
+            });
+        }
+
+        return quoted.Append('"').ToString();
+    }
+}
