@@ -1,4 +1,11 @@
 using System;
 using RecipeDsl.Cli;
+using Spectre.Console;
 
-return CommandLine.Run(args, Console.Out, Console.Error);
+// Piped or logged output is not a terminal: give tables room instead of the default 80 columns.
+if (Console.IsOutputRedirected)
+{
+    AnsiConsole.Console.Profile.Width = Math.Max(AnsiConsole.Console.Profile.Width, 160);
+}
+
+return RecipeDslApp.Run(args, AnsiConsole.Console);

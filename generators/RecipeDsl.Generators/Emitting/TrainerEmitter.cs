@@ -108,7 +108,7 @@ internal static class TrainerEmitter
         writer.WriteLine($"/// <summary>Trains the teacher recipe <c>{names.Teacher}</c> first, then a fresh student from it.</summary>");
         writer.OpenBlock($"public {Training}.TrainingResult Train({Training}.TrainingOptions? options = null)");
         writer.WriteLine($"using var teacher = new {names.TeacherModel}();");
-        writer.WriteLine($"new {names.Teacher}Trainer().Train(teacher, options);");
+        writer.WriteLine($"new {names.Teacher}Trainer().Train(teacher, options is null ? null : options with {{ SaveModelTo = null }});");
         writer.WriteLine("return Train(teacher, options);");
         writer.CloseBlock();
         writer.WriteLine();
@@ -214,7 +214,7 @@ internal static class TrainerEmitter
             "loss.backward();",
             "optimizer.step();");
         writer.OpenBlock("if (options.OnBatch is { } onBatch)");
-        writer.WriteLine($"onBatch(new {Training}.BatchProgress(epoch, (int)(start / {settings}.BatchSize) + 1, batches, (int)labels.shape[0], loss.item<float>()));");
+        writer.WriteLine($"onBatch(new {Training}.BatchProgress({settings}.Name, epoch, (int)(start / {settings}.BatchSize) + 1, batches, (int)labels.shape[0], loss.item<float>()));");
         writer.CloseBlock();
         writer.WriteLine();
         writer.OpenBlock($"using ({Torch}.no_grad())");
@@ -241,7 +241,7 @@ internal static class TrainerEmitter
         writer.WriteLines(
             recipe.Task.PredictsNextToken() ? "var trainCount = positionSum.item<double>();" : "var trainCount = (double)data.TrainCount;",
             $"var validation = {Evaluate(recipe, settings, "Validation")};",
-            $"var metrics = new {Training}.EpochMetrics(epoch, lossSum.item<double>() / trainCount, confidenceSum.item<double>() / trainCount, validation, stopwatch.Elapsed);",
+            $"var metrics = new {Training}.EpochMetrics({settings}.Name, epoch, lossSum.item<double>() / trainCount, confidenceSum.item<double>() / trainCount, validation, stopwatch.Elapsed);",
             "history.Add(metrics);",
             "options.OnEpoch?.Invoke(metrics);");
         writer.CloseBlock();

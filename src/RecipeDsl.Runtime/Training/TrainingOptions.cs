@@ -19,7 +19,10 @@ public sealed record TrainingOptions
     /// <summary>Where the run says which device it uses; nothing is written when null.</summary>
     public TextWriter? Log { get; init; }
 
-    /// <summary>Where to save the trained model's weights (TorchSharp format), e.g. a teacher for a later student.</summary>
+    /// <summary>
+    /// Where to save the trained model's weights (TorchSharp format), e.g. a teacher for a later student. Only the
+    /// recipe asked for is saved: a student's teacher, trained first, is not.
+    /// </summary>
     public string? SaveModelTo { get; init; }
 
     /// <summary>Called after each batch, for live progress (reading the batch's loss costs one device sync).</summary>
@@ -48,8 +51,8 @@ public sealed record TrainingOptions
 public sealed record TrainedModel(string Recipe, TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> Model, Data.SplitTensors Data, int Bins);
 
 /// <param name="Batch">1-based index of the batch within its epoch.</param>
-public sealed record BatchProgress(int Epoch, int Batch, int Batches, int Examples, double Loss);
+public sealed record BatchProgress(string Recipe, int Epoch, int Batch, int Batches, int Examples, double Loss);
 
 /// <param name="TrainLoss">Mean training loss over the epoch's batches, as the recipe's loss defines it.</param>
 /// <param name="TrainMeanConfidence">Mean top-class probability on the training batches of the epoch (the article's monitoring signal).</param>
-public sealed record EpochMetrics(int Epoch, double TrainLoss, double TrainMeanConfidence, ClassificationMetrics Validation, TimeSpan Duration);
+public sealed record EpochMetrics(string Recipe, int Epoch, double TrainLoss, double TrainMeanConfidence, ClassificationMetrics Validation, TimeSpan Duration);

@@ -12,7 +12,7 @@ public sealed class LabelSmoothingSweepTests
     private static TrainingResult ResultWith(double accuracy, double nll, double ece)
     {
         var metrics = new ClassificationMetrics(100, accuracy, nll, ece, ece, 0.9);
-        return new TrainingResult("R", "cpu", 100, new[] { new EpochMetrics(1, 0.5, 0.9, metrics, default) }, metrics);
+        return new TrainingResult("R", "cpu", 100, new[] { new EpochMetrics("R", 1, 0.5, 0.9, metrics, default) }, metrics);
     }
 
     [Fact]

@@ -1,0 +1,50 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using RecipeDsl.Calibration;
+using RecipeDsl.Cli.Output;
+using RecipeDsl.Training;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace RecipeDsl.Cli.Commands;
+
+/// <summary>
+/// Trains each recipe and compares them side by side. For recipes without temperature scaling, a temperature is
+/// also fitted after training (the model is left as it is), so the "ECE after temperature scaling" column is filled
+/// for every recipe.
+/// </summary>
+public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettings>
+{
+    public override int Execute(CommandContext context, CompareSettings settings, CancellationToken cancellationToken)
+    {
+        var entries = settings.Recipes.Select(RecipeLookup.Find).ToList();
+        var session = new RunSession(console, settings, "compare");
+        var rows = new List<ComparisonRow>();
+        foreach (var entry in entries)
+        {
+            session.Header(entry);
+            TemperatureScalingResult? measured = null;
+            var result = session.Run(options => entry.CreateTrainer().Train(options with
+            {
+                SaveModelTo = session.Report.ModelPathFor(entry.Name),
+                OnTrained = trained =>
+                {
+                    if (trained.Recipe == entry.Name && trained.Data is Data.DigitTensors)
+                    {
+                        measured = Evaluation.MeasureTemperatureScaling(trained.Model, trained.Data, trained.Bins);
+                    }
+                },
+            }));
+            rows.Add(new ComparisonRow(entry, result, result.TemperatureScaling ?? measured));
+        }
+
+        Tables.WriteComparison(console, rows);
+        session.Report.WriteComparison(rows);
+        session.Finish();
+        return 0;
+    }
+}
+
+/// <summary>One compared recipe: its result, and temperature scaling (its own, or measured after training).</summary>
+public sealed record ComparisonRow(RecipeEntry Entry, TrainingResult Result, TemperatureScalingResult? TemperatureScaling);

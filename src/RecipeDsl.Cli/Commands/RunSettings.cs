@@ -1,0 +1,78 @@
+using System.ComponentModel;
+using RecipeDsl.Training;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace RecipeDsl.Cli.Commands;
+
+/// <summary>What every training command accepts.</summary>
+public class RunSettings : CommandSettings
+{
+    [CommandOption("--epochs <N>")]
+    [Description("Override training.epochs (sweep.epochs for sweep).")]
+    public int? Epochs { get; init; }
+
+    [CommandOption("--device <DEVICE>")]
+    [Description("auto, cpu or cuda: override training.device.")]
+    public string? Device { get; init; }
+
+    [CommandOption("--max-train <N>")]
+    [Description("Train on the first N training examples only (quick runs).")]
+    public int? MaxTrain { get; init; }
+
+    [CommandOption("--out <DIR>")]
+    [Description("Report folder (metrics.jsonl, resolved recipe, model, plots, report.md). Default: runs/<timestamp>-<name>.")]
+    public string? Out { get; init; }
+
+    [CommandOption("--tensorboard")]
+    [Description("Also write TensorBoard event files into the report folder's tensorboard/.")]
+    public bool TensorBoard { get; init; }
+
+    public override ValidationResult Validate() =>
+        Epochs is <= 0 ? ValidationResult.Error($"--epochs needs a whole number above 0; got {Epochs}.")
+        : MaxTrain is <= 0 ? ValidationResult.Error($"--max-train needs a whole number above 0; got {MaxTrain}.")
+        : Device is not (null or "auto" or "cpu" or "cuda") ? ValidationResult.Error($"--device is auto, cpu or cuda; got '{Device}'.")
+        : ValidationResult.Success();
+
+    public TrainingOptions ToOptions() => new()
+    {
+        Epochs = Epochs,
+        MaxTrainSamples = MaxTrain,
+        Device = Device switch
+        {
+            "auto" => DevicePreference.Auto,
+            "cpu" => DevicePreference.Cpu,
+            "cuda" => DevicePreference.Cuda,
+            _ => null,
+        },
+    };
+}
+
+/// <summary>A command on one recipe.</summary>
+public class RecipeSettings : RunSettings
+{
+    [CommandArgument(0, "<recipe>")]
+    [Description("A recipe name (MnistMlp) or its file name without .recipe.yaml (mnist-mlp).")]
+    public string Recipe { get; init; } = "";
+
+    [CommandOption("--save-model <FILE>")]
+    [Description("Also save the trained weights here (TorchSharp format); the report folder always gets model.dat.")]
+    public string? SaveModel { get; init; }
+}
+
+public sealed class DistillSettings : RecipeSettings
+{
+    [CommandOption("--teacher-weights <FILE>")]
+    [Description("Load the teacher from weights saved by 'train <teacher> --save-model' instead of training it first.")]
+    public string? TeacherWeights { get; init; }
+}
+
+public sealed class CompareSettings : RunSettings
+{
+    [CommandArgument(0, "<recipes>")]
+    [Description("Two or more recipes to train and compare.")]
+    public string[] Recipes { get; init; } = System.Array.Empty<string>();
+
+    public override ValidationResult Validate() =>
+        Recipes.Length < 2 ? ValidationResult.Error("compare needs at least two recipes.") : base.Validate();
+}

@@ -1,0 +1,33 @@
+using System.Linq;
+using System.Threading;
+using RecipeDsl.Cli.Output;
+using RecipeDsl.Recipes;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace RecipeDsl.Cli.Commands;
+
+public sealed class SweepCommand(IAnsiConsole console) : Command<RecipeSettings>
+{
+    public override int Execute(CommandContext context, RecipeSettings settings, CancellationToken cancellationToken)
+    {
+        var entry = RecipeLookup.Find(settings.Recipe);
+        if (entry.Sweep is null)
+        {
+            throw new UsageException($"'{entry.Name}' has no 'sweep' section. Recipes with one: {RecipeLookup.Names(RecipeCatalog.All.Where(e => e.Sweep is not null))}.");
+        }
+
+        if (settings.SaveModel is not null)
+        {
+            throw new UsageException("--save-model does not apply to a sweep, which trains several models.");
+        }
+
+        var session = new RunSession(console, settings, entry.Name + "-sweep");
+        session.Header(entry);
+        var sweep = session.RunSweep(options => entry.Sweep(options));
+        Tables.WriteSweep(console, sweep);
+        session.Report.WriteSweep(sweep);
+        session.Finish();
+        return 0;
+    }
+}

@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using RecipeDsl.Cli.Commands;
+using RecipeDsl.Cli.Reports;
+using RecipeDsl.Training;
+using Spectre.Console;
+
+namespace RecipeDsl.Cli.Output;
+
+/// <summary>
+/// One command's runs: live progress (a bar per epoch with batches, loss and throughput on an interactive terminal;
+/// one line per epoch otherwise), the tables, and the report folder that every run writes into.
+/// </summary>
+internal sealed class RunSession
+{
+    private readonly IAnsiConsole _console;
+    private readonly RunSettings _settings;
+
+    public RunSession(IAnsiConsole console, RunSettings settings, string name)
+    {
+        _console = console;
+        _settings = settings;
+        var folder = settings.Out ?? Path.Combine("runs", DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + name);
+        Report = new RunReport(folder, settings.TensorBoard);
+    }
+
+    public RunReport Report { get; }
+
+    public void Header(RecipeEntry entry)
+    {
+        _console.MarkupLineInterpolated($"[bold]{entry.Name}[/] ({entry.FileName}): {entry.Summary}");
+        Report.AddRecipe(entry);
+    }
+
+    public TrainingResult Run(Func<TrainingOptions, TrainingResult> train) => WithProgress(train);
+
+    public SweepResult RunSweep(Func<TrainingOptions, SweepResult> sweep) => WithProgress(sweep);
+
+    private T WithProgress<T>(Func<TrainingOptions, T> run)
+    {
+        var options = _settings.ToOptions() with
+        {
+            Log = new ConsoleLog(_console),
+            OnFinished = result =>
+            {
+                Tables.WriteSummary(_console, result);
+                Report.AddResult(result);
+            },
+        };
+
+        if (!_console.Profile.Capabilities.Interactive)
+        {
+            return run(options with { OnEpoch = Epoch });
+        }
+
+        T outcome = default!;
+        var finished = new List<TrainingResult>();
+        _console.Progress()
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(context =>
+            {
+                var tasks = new Dictionary<(string, int), ProgressTask>();
+                var started = DateTime.UtcNow;
+                var examples = 0L;
+                ProgressTask TaskFor(string recipe, int epoch, int batches) =>
+                    tasks.TryGetValue((recipe, epoch), out var task) ? task
+                    : tasks[(recipe, epoch)] = context.AddTask($"{Markup.Escape(recipe)} epoch {epoch}", maxValue: batches);
+                outcome = run(options with
+                {
+                    Log = TextWriter.Null,
+                    OnBatch = batch =>
+                    {
+                        examples = batch.Batch == 1 ? batch.Examples : examples + batch.Examples;
+                        started = batch.Batch == 1 ? DateTime.UtcNow : started;
+                        var perSecond = examples / Math.Max((DateTime.UtcNow - started).TotalSeconds, 1e-3);
+                        var task = TaskFor(batch.Recipe, batch.Epoch, batch.Batches);
+                        task.Value = batch.Batch;
+                        task.Description = string.Create(CultureInfo.InvariantCulture,
+                            $"{Markup.Escape(batch.Recipe)} epoch {batch.Epoch}  loss {batch.Loss:F4}  {perSecond:F0} ex/s");
+                    },
+                    OnEpoch = epoch =>
+                    {
+                        var task = TaskFor(epoch.Recipe, epoch.Epoch, 1);
+                        task.Description = Markup.Escape(Tables.EpochLine(epoch));
+                        task.Value = task.MaxValue;
+                        task.StopTask();
+                        Report.AddEpoch(epoch);
+                    },
+                    OnFinished = finished.Add,
+                });
+            });
+
+        foreach (var result in finished)
+        {
+            options.OnFinished!(result);
+        }
+
+        return outcome;
+    }
+
+    private void Epoch(EpochMetrics epoch)
+    {
+        _console.WriteLine(Tables.EpochLine(epoch));
+        Report.AddEpoch(epoch);
+    }
+
+    public void Finish()
+    {
+        Report.Write();
+        _console.MarkupLineInterpolated($"Report: [link]{Path.GetFullPath(Report.Folder)}[/] (report.md, metrics, plots, models)");
+    }
+}

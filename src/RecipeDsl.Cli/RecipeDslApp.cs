@@ -1,0 +1,58 @@
+using System;
+using System.IO;
+using RecipeDsl.Cli.Commands;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace RecipeDsl.Cli;
+
+/// <summary>The <c>recipedsl</c> command line: list, train, distill, sweep and compare the compiled-in recipes.</summary>
+public static class RecipeDslApp
+{
+    public static int Run(string[] args, IAnsiConsole console)
+    {
+        var registrar = new TypeRegistrar();
+        registrar.RegisterInstance(typeof(IAnsiConsole), console);
+        var app = new CommandApp(registrar);
+        app.Configure(config =>
+        {
+            config.SetApplicationName("recipedsl");
+            config.ConfigureConsole(console);
+            config.AddCommand<ListCommand>("list")
+                .WithDescription("Show the recipes compiled into this program, with their key settings.");
+            config.AddCommand<TrainCommand>("train")
+                .WithDescription("Train one recipe on its embedded dataset (a distillation student trains its teacher first).")
+                .WithExample("train", "mnist-mlp")
+                .WithExample("train", "mnist-teacher", "--save-model", "teacher.dat");
+            config.AddCommand<DistillCommand>("distill")
+                .WithDescription("Train a distillation student from its teacher, trained first or loaded from saved weights.")
+                .WithExample("distill", "mnist-student", "--teacher-weights", "teacher.dat");
+            config.AddCommand<SweepCommand>("sweep")
+                .WithDescription("Train one model per ε of the recipe's sweep, all from the same initial weights, and name the best.")
+                .WithExample("sweep", "mnist-sweep");
+            config.AddCommand<CompareCommand>("compare")
+                .WithDescription("Train several recipes and compare accuracy, NLL, ECE, ECE after temperature scaling and training confidence.")
+                .WithExample("compare", "mnist-mlp-baseline", "mnist-mlp", "mnist-mixup", "mnist-temperature-scaled", "mnist-student");
+            config.SetExceptionHandler((exception, _) =>
+            {
+                switch (exception)
+                {
+                    case CommandAppException or UsageException:
+                        console.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
+                        console.MarkupLine("Run [bold]recipedsl --help[/] or [bold]recipedsl <command> --help[/] for usage.");
+                        return 2;
+                    case IOException or UnauthorizedAccessException:
+                        console.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
+                        return 1;
+                    default:
+                        console.WriteException(exception, ExceptionFormats.ShortenPaths);
+                        return 1;
+                }
+            });
+        });
+        return app.Run(args);
+    }
+}
+
+/// <summary>A mistake in how the program was called; reported with a hint to the help, exit code 2.</summary>
+public sealed class UsageException(string message) : Exception(message);

@@ -1,0 +1,141 @@
+using System;
+using System.IO;
+using System.Linq;
+using Spectre.Console.Testing;
+using Xunit;
+
+namespace RecipeDsl.Cli.Tests;
+
+public sealed class CommandTests : IDisposable
+{
+    private readonly string _out = Directory.CreateTempSubdirectory("recipedsl-cli-").FullName;
+
+    private static (int ExitCode, string Output) Run(params string[] args) => Run(new TestConsole { EmitAnsiSequences = false }, args);
+
+    private static (int ExitCode, string Output) Run(TestConsole console, params string[] args)
+    {
+        console.Profile.Width = 200;
+        var exitCode = RecipeDslApp.Run(args, console);
+        return (exitCode, console.Output);
+    }
+
+    [Fact]
+    public void List_shows_every_compiled_recipe()
+    {
+        var (exitCode, output) = Run("list");
+
+        Assert.Equal(0, exitCode);
+        foreach (var name in new[] { "MnistMlp", "MnistMlpBaseline", "MnistStudent", "MnistSweep", "ArithmeticGru", "MnistCustom" })
+        {
+            Assert.Contains(name, output);
+        }
+    }
+
+    [Fact]
+    public void Train_prints_epochs_and_the_final_table_and_writes_the_report_folder()
+    {
+        var (exitCode, output) = Run("train", "mnist-mlp", "--epochs", "2", "--max-train", "400", "--out", _out);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("MnistMlp epoch   1", output);
+        Assert.Contains("MnistMlp epoch   2", output);
+        Assert.Contains("│ test", output);
+        Assert.Equal(2, File.ReadAllLines(Path.Combine(_out, "MnistMlp.metrics.jsonl")).Length);
+        Assert.Contains("label_smoothing: 0.1", File.ReadAllText(Path.Combine(_out, "MnistMlp.recipe.yaml")));
+        Assert.True(new FileInfo(Path.Combine(_out, "MnistMlp.model.dat")).Length > 100_000);
+        foreach (var png in new[] { "MnistMlp.reliability.png", "train-loss.png", "validation-accuracy.png", "train-confidence.png" })
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(_out, png));
+            Assert.True(bytes.Length > 5_000 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G', png);
+        }
+
+        var report = File.ReadAllText(Path.Combine(_out, "report.md"));
+        Assert.Contains("| MnistMlp | 2 |", report);
+        Assert.Contains("![Reliability of MnistMlp on the test split](MnistMlp.reliability.png)", report);
+    }
+
+    [Fact]
+    public void Compare_trains_each_recipe_and_fills_ECE_after_temperature_scaling_for_all()
+    {
+        var (exitCode, output) = Run("compare", "mnist-mlp-baseline", "mnist-mlp", "--epochs", "1", "--max-train", "400", "--out", _out);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("Comparison on the test split", output);
+        var rows = output.Split('\n').Where(line => line.Contains("│ MnistMlp", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(2, rows.Length);
+        Assert.All(rows, row => Assert.Contains("(T = ", row));
+        var report = File.ReadAllText(Path.Combine(_out, "report.md"));
+        Assert.Contains("| MnistMlpBaseline |", report);
+        Assert.Contains("| MnistMlp |", report);
+        Assert.True(File.Exists(Path.Combine(_out, "MnistMlpBaseline.model.dat")));
+        Assert.True(File.Exists(Path.Combine(_out, "train-confidence.png")));
+    }
+
+    [Fact]
+    public void An_interactive_terminal_gets_progress_bars_and_the_same_report()
+    {
+        var console = new TestConsole { EmitAnsiSequences = false };
+        console.Profile.Capabilities.Interactive = true;
+
+        var (exitCode, output) = Run(console, "train", "mnist-mlp", "--epochs", "1", "--max-train", "200", "--out", _out);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("│ test", output);
+        Assert.Single(File.ReadAllLines(Path.Combine(_out, "MnistMlp.metrics.jsonl")));
+    }
+
+    [Fact]
+    public void A_student_report_has_both_runs_but_saves_only_the_student()
+    {
+        var (exitCode, output) = Run("distill", "mnist-student", "--epochs", "1", "--max-train", "300", "--out", _out);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("MnistTeacher epoch   1", output);
+        Assert.Contains("MnistStudent epoch   1", output);
+        Assert.True(File.Exists(Path.Combine(_out, "MnistTeacher.metrics.jsonl")));
+        Assert.True(File.Exists(Path.Combine(_out, "MnistStudent.model.dat")));
+        Assert.False(File.Exists(Path.Combine(_out, "MnistTeacher.model.dat")));
+    }
+
+    [Fact]
+    public void A_saved_teacher_can_be_distilled_from()
+    {
+        var teacher = Path.Combine(_out, "teacher.dat");
+        Assert.Equal(0, Run("train", "mnist-teacher", "--epochs", "1", "--max-train", "300", "--save-model", teacher, "--out", Path.Combine(_out, "t")).ExitCode);
+
+        var (exitCode, output) = Run("distill", "mnist-student", "--teacher-weights", teacher, "--epochs", "1", "--max-train", "300", "--out", Path.Combine(_out, "s"));
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("weights loaded from", output);
+        Assert.DoesNotContain("MnistTeacher epoch", output);
+    }
+
+    [Fact]
+    public void Sweep_prints_every_candidate_and_the_best()
+    {
+        var (exitCode, output) = Run("sweep", "mnist-sweep", "--epochs", "1", "--max-train", "300", "--out", _out);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("← best", output);
+        Assert.Contains("| 0.2 |", File.ReadAllText(Path.Combine(_out, "report.md")));
+    }
+
+    [Theory]
+    [InlineData(new[] { "train", "nope" }, "No recipe named 'nope'. Known recipes: ")]
+    [InlineData(new[] { "distill", "mnist-mlp" }, "'MnistMlp' is not a distillation student")]
+    [InlineData(new[] { "distill", "mnist-student", "--teacher-weights", "/nonexistent/teacher.dat" }, "No teacher weights at '/nonexistent/teacher.dat'")]
+    [InlineData(new[] { "sweep", "mnist-mlp" }, "'MnistMlp' has no 'sweep' section")]
+    [InlineData(new[] { "train", "mnist-mlp", "--epochs", "0" }, "--epochs needs a whole number above 0")]
+    [InlineData(new[] { "train", "mnist-mlp", "--device", "tpu" }, "--device is auto, cpu or cuda")]
+    [InlineData(new[] { "compare", "mnist-mlp" }, "compare needs at least two recipes")]
+    [InlineData(new[] { "fly" }, "Unknown command 'fly'")]
+    public void Mistakes_are_clear_errors_with_a_nonzero_exit_code(string[] args, string message)
+    {
+        var (exitCode, output) = Run(args);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains(message, output.Replace("\n", " "));
+    }
+
+    public void Dispose() => Directory.Delete(_out, recursive: true);
+}
