@@ -111,6 +111,22 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public void Resume_continues_a_run_from_its_report_folder_and_ends_as_an_uninterrupted_one()
+    {
+        string[] Common(string folder, int epochs) => new[] { "train", "mnist-mlp", "--epochs", epochs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--max-train", "400", "--out", Path.Combine(_out, folder) };
+        Assert.Equal(0, Run(Common("full", 3)).ExitCode);
+        Assert.Equal(0, Run(Common("resumed", 1)).ExitCode);
+
+        var (exitCode, output) = Run(Common("resumed", 3).Append("--resume").ToArray());
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("resumed after epoch 1", output);
+        Assert.DoesNotContain("MnistMlp epoch   1", output);
+        static string[] Metrics(string path) => File.ReadAllLines(path).Select(line => line[..line.IndexOf("\"seconds\"", StringComparison.Ordinal)]).ToArray();
+        Assert.Equal(Metrics(Path.Combine(_out, "full", "MnistMlp.metrics.jsonl")), Metrics(Path.Combine(_out, "resumed", "MnistMlp.metrics.jsonl")));
+    }
+
+    [Fact]
     public void Sweep_prints_every_candidate_and_the_best()
     {
         var (exitCode, output) = Run("sweep", "mnist-sweep", "--epochs", "1", "--max-train", "300", "--out", _out);

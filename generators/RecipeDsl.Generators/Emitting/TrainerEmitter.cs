@@ -133,7 +133,8 @@ internal static class TrainerEmitter
         writer.WriteLine("/// <summary>Trains one model per candidate ε, all from the same initial weights, and names the best on validation.</summary>");
         writer.OpenBlock($"public {Training}.SweepResult Sweep({Training}.TrainingOptions? options = null)");
         writer.WriteLines(
-            $"var sweepOptions = (options ?? new {Training}.TrainingOptions()) with {{ Epochs = options?.Epochs ?? {names.Settings}.SweepEpochs }};",
+            "// Candidates share the recipe's name, so they would share a checkpoint: a sweep writes none.",
+            $"var sweepOptions = (options ?? new {Training}.TrainingOptions()) with {{ Epochs = options?.Epochs ?? {names.Settings}.SweepEpochs, CheckpointDirectory = null }};",
             $"{Training}.Seeding.SeedAll({names.Settings}.Seed);",
             $"return {Training}.LabelSmoothingSweep.Run(",
             $"    {names.Settings}.Name,",
@@ -181,8 +182,13 @@ internal static class TrainerEmitter
             $"using var shuffle = {Training}.Seeding.ShuffleGenerator({settings}.Seed);",
             $"var history = new global::System.Collections.Generic.List<{Training}.EpochMetrics>(epochs);",
             $"var batches = (int)((data.TrainCount + {settings}.BatchSize - 1) / {settings}.BatchSize);",
-            "");
-        writer.OpenBlock("for (var epoch = 1; epoch <= epochs; epoch++)");
+            $"var checkpoints = options.CheckpointDirectory is {{ }} checkpointDirectory ? new {Training}.Checkpoints(checkpointDirectory, {settings}.Name) : null;",
+            $"var firstEpoch = options.Resume && checkpoints?.TryRestore(model, optimizer, shuffle, {(recipe.Mixup is null ? "null" : "mixup")}, history) is {{ }} completed ? completed + 1 : 1;");
+        writer.OpenBlock("if (firstEpoch > 1)");
+        writer.WriteLine($"options.Log?.WriteLine($\"{{{settings}.Name}}: resumed after epoch {{firstEpoch - 1}} from {{checkpoints!.Path}}\");");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.OpenBlock("for (var epoch = firstEpoch; epoch <= epochs; epoch++)");
         writer.WriteLines(
             "var stopwatch = global::System.Diagnostics.Stopwatch.StartNew();",
             $"using var epochScope = {Torch}.NewDisposeScope();",
@@ -243,7 +249,8 @@ internal static class TrainerEmitter
             $"var validation = {Evaluate(recipe, settings, "Validation")};",
             $"var metrics = new {Training}.EpochMetrics({settings}.Name, epoch, lossSum.item<double>() / trainCount, confidenceSum.item<double>() / trainCount, validation, stopwatch.Elapsed);",
             "history.Add(metrics);",
-            "options.OnEpoch?.Invoke(metrics);");
+            "options.OnEpoch?.Invoke(metrics);",
+            $"checkpoints?.Save(epoch, model, optimizer, shuffle, {(recipe.Mixup is null ? "null" : "mixup")}, history);");
         writer.CloseBlock();
         writer.WriteLine();
         if (recipe.Calibration.TemperatureScaling)

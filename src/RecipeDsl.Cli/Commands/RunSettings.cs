@@ -24,6 +24,10 @@ public class RunSettings : CommandSettings
     [Description("Report folder (metrics.jsonl, resolved recipe, model, plots, report.md). Default: runs/<timestamp>-<name>.")]
     public string? Out { get; init; }
 
+    [CommandOption("--resume")]
+    [Description("Continue from the last epoch's checkpoint in the report folder (--out, or the newest runs/*-<name>).")]
+    public bool Resume { get; init; }
+
     [CommandOption("--tensorboard")]
     [Description("Also write TensorBoard event files into the report folder's tensorboard/.")]
     public bool TensorBoard { get; init; }
@@ -36,6 +40,7 @@ public class RunSettings : CommandSettings
 
     public TrainingOptions ToOptions() => new()
     {
+        Resume = Resume,
         Epochs = Epochs,
         MaxTrainSamples = MaxTrain,
         Device = Device switch

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using RecipeDsl.Cli.Commands;
 using RecipeDsl.Cli.Reports;
 using RecipeDsl.Training;
@@ -22,11 +23,20 @@ internal sealed class RunSession
     {
         _console = console;
         _settings = settings;
-        var folder = settings.Out ?? Path.Combine("runs", DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + name);
+        var folder = settings.Out
+            ?? (settings.Resume ? LatestRun(name) : null)
+            ?? Path.Combine("runs", DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + name);
         Report = new RunReport(folder, settings.TensorBoard);
     }
 
     public RunReport Report { get; }
+
+    /// <summary>The newest runs/&lt;timestamp&gt;-&lt;name&gt; folder, which --resume continues when --out is not given.</summary>
+    private static string? LatestRun(string name) =>
+        Directory.Exists("runs")
+            ? Directory.GetDirectories("runs", "*-" + name).OrderBy(path => path, StringComparer.Ordinal).LastOrDefault()
+                ?? throw new UsageException($"--resume found no runs/*-{name} folder to continue; give it with --out.")
+            : throw new UsageException("--resume found no runs/ folder to continue; give the report folder with --out.");
 
     public void Header(RecipeEntry entry)
     {
@@ -42,6 +52,8 @@ internal sealed class RunSession
     {
         var options = _settings.ToOptions() with
         {
+            // Every epoch leaves a checkpoint in the report folder, so any run can be resumed.
+            CheckpointDirectory = Report.Folder,
             Log = new ConsoleLog(_console),
             OnFinished = result =>
             {

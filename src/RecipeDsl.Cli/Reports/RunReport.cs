@@ -52,6 +52,11 @@ internal sealed class RunReport
         if (!_epochs.TryGetValue(epoch.Recipe, out var epochs))
         {
             _epochs[epoch.Recipe] = epochs = new List<EpochMetrics>();
+        }
+
+        // A fresh run starts the file; a resumed one (first epoch here > 1) appends to what its first part wrote.
+        if (epoch.Epoch == 1)
+        {
             File.Delete(MetricsPath(epoch.Recipe));
         }
 
@@ -87,7 +92,11 @@ internal sealed class RunReport
         }
     }
 
-    public void AddResult(TrainingResult result) => _results[result.Recipe] = result;
+    public void AddResult(TrainingResult result)
+    {
+        _results[result.Recipe] = result;
+        _epochs[result.Recipe] = result.Epochs.ToList(); // the whole run, epochs of a resumed first part included
+    }
 
     public void WriteComparison(IReadOnlyList<ComparisonRow> rows) => _comparison = rows;
 

@@ -1,18 +1,27 @@
 using System;
+using System.IO;
 
 namespace RecipeDsl.Training;
 
 /// <summary>
 /// Draws from Beta(α, α) on the CPU with a seeded generator, so Mixup's λ sequence is the same on every device.
-/// Beta(a, b) = X / (X + Y) with X ~ Gamma(a), Y ~ Gamma(b); Gamma by Marsaglia and Tsang (2000).
+/// Beta(a, b) = X / (X + Y) with X ~ Gamma(a), Y ~ Gamma(b); Gamma by Marsaglia and Tsang (2000). The uniform source
+/// is SplitMix64, whose whole state is one number, so a checkpoint can save and restore it.
 /// </summary>
 public sealed class BetaSampler
 {
-    private readonly Random _random;
+    private ulong _state;
 
-    public BetaSampler(int seed) => _random = new Random(seed);
+    public BetaSampler(int seed) => _state = (ulong)seed;
 
-    public double NextUniform() => _random.NextDouble();
+    /// <summary>Uniform in [0, 1).</summary>
+    public double NextUniform()
+    {
+        var z = _state += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return ((z ^ (z >> 31)) >> 11) * (1.0 / (1UL << 53));
+    }
 
     public double NextBeta(double alpha, double beta)
     {
@@ -20,6 +29,10 @@ public sealed class BetaSampler
         var y = NextGamma(beta);
         return x / (x + y);
     }
+
+    public void Save(BinaryWriter writer) => writer.Write(_state);
+
+    public void Restore(BinaryReader reader) => _state = reader.ReadUInt64();
 
     private double NextGamma(double shape)
     {
@@ -51,14 +64,14 @@ public sealed class BetaSampler
     }
 
     private double NextNormal() =>
-        Math.Sqrt(-2 * Math.Log(NextOpenUniform())) * Math.Cos(2 * Math.PI * _random.NextDouble());
+        Math.Sqrt(-2 * Math.Log(NextOpenUniform())) * Math.Cos(2 * Math.PI * NextUniform());
 
     private double NextOpenUniform()
     {
         double u;
         do
         {
-            u = _random.NextDouble();
+            u = NextUniform();
         }
         while (u == 0);
 

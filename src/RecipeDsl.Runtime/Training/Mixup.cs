@@ -38,4 +38,17 @@ public sealed class Mixup
         var mixedTargets = targets * lambda + targets.index_select(0, partner) * (1 - lambda);
         return (mixedInputs, mixedTargets, lambda);
     }
+
+    /// <summary>Writes the state of both generators, for checkpoints.</summary>
+    public void Save(System.IO.BinaryWriter writer)
+    {
+        _sampler.Save(writer);
+        Checkpoints.WriteState(writer, _partners.get_state());
+    }
+
+    public void Restore(System.IO.BinaryReader reader)
+    {
+        _sampler.Restore(reader);
+        _partners.set_state(Checkpoints.ReadState(reader));
+    }
 }

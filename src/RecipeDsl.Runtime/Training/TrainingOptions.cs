@@ -25,6 +25,12 @@ public sealed record TrainingOptions
     /// </summary>
     public string? SaveModelTo { get; init; }
 
+    /// <summary>Where to write a checkpoint after every epoch (one file per recipe); null writes none.</summary>
+    public string? CheckpointDirectory { get; init; }
+
+    /// <summary>Continue from the checkpoint in <see cref="CheckpointDirectory"/>, if there is one.</summary>
+    public bool Resume { get; init; }
+
     /// <summary>Called after each batch, for live progress (reading the batch's loss costs one device sync).</summary>
     public Action<BatchProgress>? OnBatch { get; init; }
 

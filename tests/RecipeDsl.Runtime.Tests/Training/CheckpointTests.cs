@@ -1,0 +1,87 @@
+using System;
+using System.IO;
+using System.Linq;
+using RecipeDsl.Recipes;
+using RecipeDsl.Training;
+using Xunit;
+
+namespace RecipeDsl.Runtime.Tests.Training;
+
+/// <summary>A run interrupted after an epoch and resumed from its checkpoint ends exactly as an uninterrupted run (CPU).</summary>
+public sealed class CheckpointTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("recipedsl-checkpoints-").FullName;
+
+    private string Folder(string name) => Path.Combine(_directory, name);
+
+    private sealed class Interrupted : Exception;
+
+    private static void AssertSameRun(TrainingResult expected, TrainingResult actual)
+    {
+        Assert.Equal(expected.Epochs.Select(e => (e.Epoch, e.TrainLoss, e.TrainMeanConfidence, e.Validation)), actual.Epochs.Select(e => (e.Epoch, e.TrainLoss, e.TrainMeanConfidence, e.Validation)));
+        Assert.Equal(expected.Test, actual.Test);
+    }
+
+    [Fact]
+    public void Resuming_after_an_interruption_equals_an_uninterrupted_run()
+    {
+        var options = new TrainingOptions { Epochs = 3, MaxTrainSamples = 600 };
+        var uninterrupted = new SmokeMlpTrainer().Train(options with { CheckpointDirectory = Folder("full") });
+
+        // Interrupted during epoch 2: its checkpoint holds epoch 1.
+        Assert.Throws<Interrupted>(() => new SmokeMlpTrainer().Train(options with
+        {
+            CheckpointDirectory = Folder("cut"),
+            OnEpoch = epoch => { if (epoch.Epoch == 2) throw new Interrupted(); },
+        }));
+        var resumed = new SmokeMlpTrainer().Train(options with { CheckpointDirectory = Folder("cut"), Resume = true });
+
+        AssertSameRun(uninterrupted, resumed);
+    }
+
+    [Fact]
+    public void Mixup_generators_are_part_of_the_checkpoint()
+    {
+        var options = new TrainingOptions { Epochs = 2, MaxTrainSamples = 500 };
+        var uninterrupted = new SmokeMixupTrainer().Train(options with { CheckpointDirectory = Folder("full") });
+
+        new SmokeMixupTrainer().Train(options with { Epochs = 1, CheckpointDirectory = Folder("cut") });
+        var resumed = new SmokeMixupTrainer().Train(options with { CheckpointDirectory = Folder("cut"), Resume = true });
+
+        AssertSameRun(uninterrupted, resumed);
+    }
+
+    [Fact]
+    public void A_checkpoint_is_replaced_whole_and_leaves_no_temporary_file()
+    {
+        new SmokeMlpTrainer().Train(new TrainingOptions { Epochs = 2, MaxTrainSamples = 300, CheckpointDirectory = Folder("one") });
+
+        Assert.Equal(new[] { "SmokeMlp.checkpoint" }, Directory.GetFiles(Folder("one")).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Resuming_a_finished_run_trains_nothing_more_and_reports_the_same()
+    {
+        var options = new TrainingOptions { Epochs = 1, MaxTrainSamples = 300, CheckpointDirectory = Folder("done") };
+        var first = new SmokeMlpTrainer().Train(options);
+        var epochsSeen = 0;
+
+        var again = new SmokeMlpTrainer().Train(options with { Resume = true, OnEpoch = _ => epochsSeen++ });
+
+        Assert.Equal(0, epochsSeen);
+        AssertSameRun(first, again);
+    }
+
+    [Fact]
+    public void Another_recipes_checkpoint_is_refused()
+    {
+        new SmokeMlpTrainer().Train(new TrainingOptions { Epochs = 1, MaxTrainSamples = 300, CheckpointDirectory = Folder("x") });
+        File.Move(Path.Combine(Folder("x"), "SmokeMlp.checkpoint"), Path.Combine(Folder("x"), "SmokeTeacher.checkpoint"));
+
+        var error = Assert.Throws<InvalidDataException>(() =>
+            new SmokeTeacherTrainer().Train(new TrainingOptions { Epochs = 1, MaxTrainSamples = 300, CheckpointDirectory = Folder("x"), Resume = true }));
+        Assert.Contains("belongs to recipe 'SmokeMlp'", error.Message);
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+}
