@@ -119,10 +119,10 @@ internal static class TrainerEmitter
         writer.WriteLine("return Train(model, teacher, options);");
         writer.CloseBlock();
         writer.WriteLine();
-        writer.WriteLine($"/// <summary>Loads teacher weights saved from recipe <c>{names.Teacher}</c> (train --save-model) and trains a fresh student from them.</summary>");
+        writer.WriteLine($"/// <summary>Loads teacher weights of recipe <c>{names.Teacher}</c> (saved by train --save-model, or a PyTorch state_dict .pt) and trains a fresh student from them.</summary>");
         writer.OpenBlock($"public {Training}.TrainingResult TrainFromSavedTeacher(string teacherWeights, {Training}.TrainingOptions? options = null)");
         writer.WriteLine($"using var teacher = new {names.TeacherModel}();");
-        writer.WriteLine("teacher.load(teacherWeights);");
+        writer.WriteLine($"{Training}.ModelWeights.Load(teacher, teacherWeights);");
         writer.WriteLine("return Train(teacher, options);");
         writer.CloseBlock();
         writer.WriteLine();
@@ -271,7 +271,7 @@ internal static class TrainerEmitter
         writer.WriteLine($"options.OnTrained?.Invoke(new {Training}.TrainedModel({settings}.Name, model, data, {settings}.CalibrationBins));");
 
         writer.OpenBlock("if (options.SaveModelTo is { } path)");
-        writer.WriteLine("model.save(path);");
+        writer.WriteLine($"{Training}.ModelWeights.Save(model, path);");
         writer.CloseBlock();
         writer.WriteLine();
         var calibration = recipe.Calibration.TemperatureScaling ? ", temperatureScaling" : "";

@@ -6,7 +6,7 @@ namespace RecipeDsl.Training;
 /// <summary>Loads the weights a recipe fine-tunes from (<c>model.pretrained</c>).</summary>
 public static class PretrainedWeights
 {
-    /// <summary>Loads <paramref name="path"/> (TorchSharp format, as <c>--save-model</c> writes) into <paramref name="model"/>.</summary>
+    /// <summary>Loads <paramref name="path"/> into <paramref name="model"/>, in the format its extension names (<see cref="ModelWeights"/>).</summary>
     /// <exception cref="FileNotFoundException">The file does not exist; the message names the recipe and the resolved path.</exception>
     public static void Load(nn.Module model, string path, string recipe)
     {
@@ -19,6 +19,6 @@ public static class PretrainedWeights
                 fullPath);
         }
 
-        model.load(fullPath);
+        ModelWeights.Load(model, fullPath);
     }
 }

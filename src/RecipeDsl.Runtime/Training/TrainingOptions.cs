@@ -20,7 +20,8 @@ public sealed record TrainingOptions
     public TextWriter? Log { get; init; }
 
     /// <summary>
-    /// Where to save the trained model's weights (TorchSharp format), e.g. a teacher for a later student. Only the
+    /// Where to save the trained model's weights, in the format the extension names (<see cref="ModelWeights"/>:
+    /// .pt for a PyTorch state_dict), e.g. a teacher for a later student. Only the
     /// recipe asked for is saved: a student's teacher, trained first, is not.
     /// </summary>
     public string? SaveModelTo { get; init; }

@@ -1,0 +1,64 @@
+using System;
+using System.IO;
+using TorchSharp;
+using TorchSharp.PyBridge;
+using static TorchSharp.torch;
+
+namespace RecipeDsl.Training;
+
+/// <summary>
+/// Saves and loads model weights in the format the file name says, so models travel between RecipeDsl and Python:
+/// <c>.pt</c>, <c>.pth</c> or <c>.bin</c> is a PyTorch state_dict (<c>torch.load</c> reads it; TorchSharp.PyBridge),
+/// <c>.safetensors</c> is safetensors, anything else TorchSharp's own format. The state_dict keys are the generated
+/// model's field names (<c>hidden1.weight</c>, <c>output.bias</c>, …), so a PyTorch module with the same attribute
+/// names loads them with <c>load_state_dict</c>.
+/// </summary>
+public static class ModelWeights
+{
+    public static void Save(nn.Module model, string path)
+    {
+        switch (Format(path))
+        {
+            case WeightFormat.PyTorch:
+                model.save_py(path);
+                break;
+            case WeightFormat.Safetensors:
+                model.save_safetensors(path);
+                break;
+            default:
+                model.save(path);
+                break;
+        }
+    }
+
+    /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
+    public static void Load(nn.Module model, string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"No model weights at '{path}'.", path);
+        }
+
+        switch (Format(path))
+        {
+            case WeightFormat.PyTorch:
+                model.load_py(path);
+                break;
+            case WeightFormat.Safetensors:
+                model.load_safetensors(path);
+                break;
+            default:
+                model.load(path);
+                break;
+        }
+    }
+
+    private enum WeightFormat { TorchSharp, PyTorch, Safetensors }
+
+    private static WeightFormat Format(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".pt" or ".pth" or ".bin" => WeightFormat.PyTorch,
+        ".safetensors" => WeightFormat.Safetensors,
+        _ => WeightFormat.TorchSharp,
+    };
+}
