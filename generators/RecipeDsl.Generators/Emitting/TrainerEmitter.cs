@@ -41,16 +41,28 @@ internal static class TrainerEmitter
         writer.OpenBlock($"internal sealed class {names.Trainer} : {Training}.IRecipeTrainer");
         writer.WriteLine($"public string RecipeName => {names.Settings}.Name;");
         writer.WriteLine();
+        var pretrained = recipe.Model.Pretrained is not null ? ", then loads model.pretrained" : "";
+        writer.WriteLine($"/// <summary>A fresh model: its weights drawn from the recipe's seed{pretrained}.</summary>");
+        writer.OpenBlock($"public {names.Model} CreateModel()");
+        writer.WriteLine($"{Training}.Seeding.SeedAll({names.Settings}.Seed);");
+        writer.WriteLine($"var model = new {names.Model}();");
+        if (recipe.Model.Pretrained is not null)
+        {
+            writer.WriteLine($"{Training}.PretrainedWeights.Load(model, {names.Settings}.Pretrained, {names.Settings}.Name);");
+        }
+
+        writer.WriteLine("return model;");
+        writer.CloseBlock();
+        writer.WriteLine();
         if (recipe.Distillation is not null)
         {
             EmitStudentEntryPoints(writer, names);
         }
         else
         {
-            writer.WriteLine("/// <summary>Builds a fresh model, its weights drawn from the recipe's seed, and trains it.</summary>");
+            writer.WriteLine("/// <summary>Builds a fresh model and trains it.</summary>");
             writer.OpenBlock($"public {Training}.TrainingResult Train({Training}.TrainingOptions? options = null)");
-            writer.WriteLine($"{Training}.Seeding.SeedAll({names.Settings}.Seed);");
-            writer.WriteLine($"using var model = {names.NewModel};");
+            writer.WriteLine("using var model = CreateModel();");
             writer.WriteLine("return Train(model, options);");
             writer.CloseBlock();
             writer.WriteLine();
@@ -79,16 +91,6 @@ internal static class TrainerEmitter
         }
 
         writer.CloseBlock();
-        if (recipe.Model.Pretrained is not null)
-        {
-            writer.WriteLine();
-            writer.WriteLine("/// <summary>A fresh model that starts from the weights named by model.pretrained (fine-tuning).</summary>");
-            writer.OpenBlock($"private static {names.Model} CreateModel()");
-            writer.WriteLine($"var model = new {names.Model}();");
-            writer.WriteLine($"{Training}.PretrainedWeights.Load(model, {names.Settings}.Pretrained, {names.Settings}.Name);");
-            writer.WriteLine("return model;");
-            writer.CloseBlock();
-        }
 
         if (recipe.Distillation is not null)
         {
@@ -107,15 +109,15 @@ internal static class TrainerEmitter
     {
         writer.WriteLine($"/// <summary>Trains the teacher recipe <c>{names.Teacher}</c> first, then a fresh student from it.</summary>");
         writer.OpenBlock($"public {Training}.TrainingResult Train({Training}.TrainingOptions? options = null)");
-        writer.WriteLine($"using var teacher = new {names.TeacherModel}();");
-        writer.WriteLine($"new {names.Teacher}Trainer().Train(teacher, options is null ? null : options with {{ SaveModelTo = null }});");
+        writer.WriteLine($"var teacherTrainer = new {names.Teacher}Trainer();");
+        writer.WriteLine("using var teacher = teacherTrainer.CreateModel();");
+        writer.WriteLine("teacherTrainer.Train(teacher, options is null ? null : options with { SaveModelTo = null });");
         writer.WriteLine("return Train(teacher, options);");
         writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine($"/// <summary>Trains a fresh student from a trained <see cref=\"{names.TeacherModel}\"/>; a model of any other recipe does not compile here.</summary>");
         writer.OpenBlock($"public {Training}.TrainingResult Train({names.TeacherModel} teacher, {Training}.TrainingOptions? options = null)");
-        writer.WriteLine($"{Training}.Seeding.SeedAll({names.Settings}.Seed);");
-        writer.WriteLine($"using var model = {names.NewModel};");
+        writer.WriteLine("using var model = CreateModel();");
         writer.WriteLine("return Train(model, teacher, options);");
         writer.CloseBlock();
         writer.WriteLine();
@@ -135,12 +137,11 @@ internal static class TrainerEmitter
         writer.WriteLines(
             "// Candidates share the recipe's name, so they would share a checkpoint: a sweep writes none.",
             $"var sweepOptions = (options ?? new {Training}.TrainingOptions()) with {{ Epochs = options?.Epochs ?? {names.Settings}.SweepEpochs, CheckpointDirectory = null }};",
-            $"{Training}.Seeding.SeedAll({names.Settings}.Seed);",
             $"return {Training}.LabelSmoothingSweep.Run(",
             $"    {names.Settings}.Name,",
             $"    {names.Settings}.SweepCandidates,",
             $"    {names.Settings}.SweepMetric,",
-            $"    () => {names.NewModel},",
+            "    CreateModel,",
             "    (model, epsilon) => Train(model, sweepOptions, epsilon));");
         writer.CloseBlock();
         writer.WriteLine();
@@ -199,9 +200,7 @@ internal static class TrainerEmitter
         }
 
         writer.WriteLines(
-            $"var lossSum = {Torch}.zeros(1, dtype: {Torch}.float64, device: device.Device);",
-            $"var confidenceSum = {Torch}.zeros(1, dtype: {Torch}.float64, device: device.Device);",
-            recipe.Task.PredictsNextToken() ? $"var positionSum = {Torch}.zeros(1, dtype: {Torch}.float64, device: device.Device);" : null,
+            $"using var totals = new {Training}.EpochTotals(device.Device);",
             "// A fresh order every epoch, drawn on the CPU generator so it is the same on every device.",
             $"var order = {Torch}.randperm(data.TrainCount, generator: shuffle).to(device.Device);",
             "");
@@ -218,36 +217,22 @@ internal static class TrainerEmitter
 
         writer.WriteLines(
             "loss.backward();",
-            "optimizer.step();");
+            "optimizer.step();",
+            "");
         writer.OpenBlock("if (options.OnBatch is { } onBatch)");
         writer.WriteLine($"onBatch(new {Training}.BatchProgress({settings}.Name, epoch, (int)(start / {settings}.BatchSize) + 1, batches, (int)labels.shape[0], loss.item<float>()));");
         writer.CloseBlock();
         writer.WriteLine();
-        writer.OpenBlock($"using ({Torch}.no_grad())");
-        if (recipe.Task.PredictsNextToken())
-        {
-            // Means per real token: padding positions are left out of the loss, the confidence and the count.
-            writer.WriteLines(
-                $"var kept = targets.ne({settings}.IgnoreIndex);",
-                "var keptCount = kept.sum();",
-                "lossSum.add_(loss * keptCount);",
-                $"confidenceSum.add_({Functional}.softmax(predicted, 1).amax(1).masked_select(kept).sum());",
-                "positionSum.add_(keptCount);");
-        }
-        else
-        {
-            writer.WriteLines(
-                "lossSum.add_(loss * labels.shape[0]);",
-                $"confidenceSum.add_({Functional}.softmax(logits, 1).amax(1).sum());");
-        }
-
-        writer.CloseBlock();
+        // Means per real token for sequences: padding is left out of the loss, the confidence and the count.
+        writer.WriteLine(recipe.Task.PredictsNextToken()
+            ? $"totals.AddTokens(loss, predicted, targets, {settings}.IgnoreIndex);"
+            : "totals.Add(loss, logits);");
         writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLines(
-            recipe.Task.PredictsNextToken() ? "var trainCount = positionSum.item<double>();" : "var trainCount = (double)data.TrainCount;",
+            "var (trainLoss, trainConfidence) = totals.Means();",
             $"var validation = {Evaluate(recipe, settings, "Validation")};",
-            $"var metrics = new {Training}.EpochMetrics({settings}.Name, epoch, lossSum.item<double>() / trainCount, confidenceSum.item<double>() / trainCount, validation, stopwatch.Elapsed);",
+            $"var metrics = new {Training}.EpochMetrics({settings}.Name, epoch, trainLoss, trainConfidence, validation, stopwatch.Elapsed);",
             "history.Add(metrics);",
             "options.OnEpoch?.Invoke(metrics);",
             $"checkpoints?.Save(epoch, model, optimizer, shuffle, {(recipe.Mixup is null ? "null" : "mixup")}, history);");
@@ -306,11 +291,7 @@ internal static class TrainerEmitter
             Trainer = spec.Recipe.Name + "Trainer";
             Teacher = spec.Recipe.Distillation?.Teacher ?? "";
             TeacherModel = spec.TeacherModelType ?? "";
-            NewModel = spec.Recipe.Model.Pretrained is null ? $"new {Model}()" : "CreateModel()";
         }
-
-        /// <summary>How a fresh model is made: with 'new', or through CreateModel when it starts from pretrained weights.</summary>
-        public string NewModel { get; }
 
         public string Settings { get; }
 

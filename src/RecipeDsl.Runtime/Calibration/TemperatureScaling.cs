@@ -1,5 +1,6 @@
 using System;
 using RecipeDsl.Metrics;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace RecipeDsl.Calibration;
@@ -24,8 +25,12 @@ public static class TemperatureScaling
         using var noGrad = no_grad();
         var logits64 = logits.detach().to(float64).cpu();
         var labels64 = labels.cpu();
-        double Nll(double logT) =>
-            nn.functional.cross_entropy(logits64 / Math.Exp(logT), labels64).item<double>();
+        double Nll(double logT)
+        {
+            using var temperature = Math.Exp(logT).ToScalar();
+            using var loss = nn.functional.cross_entropy(logits64.div(temperature), labels64);
+            return loss.item<double>();
+        }
 
         double low = Math.Log(MinTemperature), high = Math.Log(MaxTemperature);
         var ratio = (Math.Sqrt(5) - 1) / 2;
@@ -54,7 +59,8 @@ public static class TemperatureScaling
     public static TemperatureScalingResult FitAndEvaluate(Tensor validationLogits, Tensor validationLabels, Tensor testLogits, Tensor testLabels, int bins)
     {
         var temperature = Fit(validationLogits, validationLabels);
-        using var scaled = testLogits / temperature;
+        using var t = temperature.ToScalar();
+        using var scaled = testLogits.div(t);
         return new TemperatureScalingResult(
             temperature,
             ClassificationMetrics.FromLogits(testLogits, testLabels, bins),

@@ -1,5 +1,6 @@
 using System;
 using RecipeDsl.Datasets;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace RecipeDsl.Data;
@@ -50,7 +51,10 @@ public sealed class DigitTensors : SplitTensors
 
         // Every intermediate (the byte tensor, the CPU copies) dies with this scope; only the results leave it.
         using var scope = NewDisposeScope();
-        var inputs = tensor(pixels, new long[] { indices.Length, 1, images.Rows, images.Cols }).to(float32).div_(255f).sub_(Mean).div_(Std).to(device);
+        using var scale = 255.0.ToScalar();
+        using var mean = ((double)Mean).ToScalar();
+        using var std = ((double)Std).ToScalar();
+        var inputs = tensor(pixels, new long[] { indices.Length, 1, images.Rows, images.Cols }).to(float32).div_(scale).sub_(mean).div_(std).to(device);
         var targets = tensor(labels).to(device);
         return (inputs.DetachFromDisposeScope(), targets.DetachFromDisposeScope());
     }

@@ -1,4 +1,5 @@
 using System;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace RecipeDsl.Data;
@@ -20,9 +21,11 @@ public static class LabelNoise
         using var scope = NewDisposeScope();
         using var generator = new Generator((ulong)seed);
         var cpuLabels = labels.cpu();
-        var corrupt = rand(cpuLabels.shape[0], generator: generator).lt(rate);
+        using var threshold = rate.ToScalar();
+        using var modulus = ((long)classes).ToScalar();
+        var corrupt = rand(cpuLabels.shape[0], generator: generator).lt(threshold);
         var offset = randint(1, classes, cpuLabels.shape, generator: generator);
-        var noisy = where(corrupt, (cpuLabels + offset).remainder(classes), cpuLabels);
+        var noisy = where(corrupt, (cpuLabels + offset).remainder(modulus), cpuLabels);
         return noisy.to(labels.device).MoveToOuterDisposeScope();
     }
 }

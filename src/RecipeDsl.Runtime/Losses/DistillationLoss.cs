@@ -1,4 +1,5 @@
 using System;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace RecipeDsl.Losses;
@@ -20,10 +21,12 @@ public static class DistillationLoss
         }
 
         using var scope = NewDisposeScope();
-        var studentLogProbs = nn.functional.log_softmax(studentLogits / temperature, dim: 1);
-        var teacherLogProbs = nn.functional.log_softmax(teacherLogits / temperature, dim: 1);
+        using var t = temperature.ToScalar();
+        using var batch = ((double)studentLogits.shape[0]).ToScalar();
+        var studentLogProbs = nn.functional.log_softmax(studentLogits.div(t), dim: 1);
+        var teacherLogProbs = nn.functional.log_softmax(teacherLogits.div(t), dim: 1);
         // Written out rather than through functional.kl_div, whose TorchSharp defaults (log_target: true, no batchmean) differ from PyTorch's.
-        var kl = (teacherLogProbs.exp() * (teacherLogProbs - studentLogProbs)).sum() / studentLogits.shape[0];
+        var kl = (teacherLogProbs.exp() * (teacherLogProbs - studentLogProbs)).sum().div(batch);
         return kl.MoveToOuterDisposeScope();
     }
 
@@ -37,7 +40,9 @@ public static class DistillationLoss
         }
 
         using var scope = NewDisposeScope();
-        var soft = SoftTerm(studentLogits, teacherLogits, temperature) * (temperature * temperature);
-        return (alpha * soft + (1 - alpha) * hardLoss).MoveToOuterDisposeScope();
+        using var softWeight = (alpha * temperature * temperature).ToScalar();
+        using var hardWeight = (1 - alpha).ToScalar();
+        var soft = SoftTerm(studentLogits, teacherLogits, temperature);
+        return soft.mul(softWeight).add(hardLoss.mul(hardWeight)).MoveToOuterDisposeScope();
     }
 }

@@ -13,6 +13,11 @@ namespace RecipeDsl.Losses;
 /// </list>
 /// Positions whose target equals <c>ignoreIndex</c> contribute nothing, to the sum or to the count the mean divides by.
 /// </summary>
+/// <remarks>
+/// Numbers meet tensors through Scalars held in <c>using</c>: TorchSharp 0.107 turns a bare number into a Scalar that
+/// only the garbage collector frees, and it can free it while native code still reads it ("Unknown scalar type";
+/// dotnet/TorchSharp#1434). The same holds in the other per-batch code of this library.
+/// </remarks>
 public static class SmoothedCrossEntropy
 {
     public const long DefaultIgnoreIndex = -100;
@@ -28,7 +33,8 @@ public static class SmoothedCrossEntropy
         LossReduction reduction = LossReduction.Mean)
     {
         CheckEpsilon(epsilon, nameof(epsilon));
-        return Compute(logits, targets, convention, ignoreIndex, reduction, (trueClass, _) => epsilon * trueClass.ones_like());
+        using var value = epsilon.ToScalar();
+        return Compute(logits, targets, convention, ignoreIndex, reduction, (trueClass, _) => full_like(trueClass, value));
     }
 
     /// <summary>
@@ -79,14 +85,16 @@ public static class SmoothedCrossEntropy
 
         using var scope = NewDisposeScope();
         var negativeLogProbs = -nn.functional.log_softmax(logits, dim: 1);
-        var kept = targets.ne(ignoreIndex);
+        using var ignored = ignoreIndex.ToScalar();
+        var kept = targets.ne(ignored);
         var safeTargets = where(kept, targets, zeros_like(targets));
         var trueClass = negativeLogProbs.gather(1, safeTargets.unsqueeze(1)).squeeze(1);
         var allClasses = negativeLogProbs.sum(dim: 1);
         var epsilon = epsilonPerPosition(trueClass, safeTargets);
-        var perPosition = convention == SmoothingConvention.Uniform
-            ? (1 - epsilon) * trueClass + (epsilon / classes) * allClasses
-            : (1 - epsilon) * trueClass + (epsilon / (classes - 1)) * (allClasses - trueClass);
+        // (1 − ε)·ℓ_y + ε·(share of the rest) = ℓ_y + ε·(rest − ℓ_y), with rest = Σℓ/K (uniform) or (Σℓ − ℓ_y)/(K − 1).
+        using var spread = ((double)(convention == SmoothingConvention.Uniform ? classes : classes - 1)).ToScalar();
+        var rest = (convention == SmoothingConvention.Uniform ? allClasses : allClasses - trueClass).div(spread);
+        var perPosition = trueClass + epsilon * (rest - trueClass);
         perPosition = perPosition * kept.to(perPosition.dtype);
 
         var result = reduction switch
@@ -112,7 +120,8 @@ public static class SmoothedCrossEntropy
     {
         CheckEpsilon(epsilon, nameof(epsilon));
         using var scope = NewDisposeScope();
-        return Targets(targets, classes, full(targets.shape[0], epsilon, dtype: float32, device: targets.device), convention).MoveToOuterDisposeScope();
+        using var value = epsilon.ToScalar();
+        return Targets(targets, classes, full(targets.shape[0], value, dtype: float32, device: targets.device), convention).MoveToOuterDisposeScope();
     }
 
     /// <summary>Per-class smoothed targets: a row whose true class is c is smoothed with <paramref name="epsilonPerClass"/>[c].</summary>
@@ -125,9 +134,14 @@ public static class SmoothedCrossEntropy
 
     private static Tensor Targets(Tensor targets, long classes, Tensor epsilon, SmoothingConvention convention)
     {
-        // Rows: every class gets the off-target share, then the true class is set to its own share.
-        var share = (convention == SmoothingConvention.Uniform ? epsilon / classes : epsilon / (classes - 1)).unsqueeze(1);
-        var onTarget = (convention == SmoothingConvention.Uniform ? 1 - epsilon + epsilon / classes : 1 - epsilon).unsqueeze(1);
+        // Rows: every class gets the off-target share, then the true class is set to its own share:
+        // uniform ε/K and 1 − ε + ε/K; off-target ε/(K − 1) and 1 − ε.
+        using var spread = ((double)(convention == SmoothingConvention.Uniform ? classes : classes - 1)).ToScalar();
+        using var one = 1.0.ToScalar();
+        var share = epsilon.div(spread);
+        var onTarget = (convention == SmoothingConvention.Uniform ? share - epsilon : epsilon.neg()).add_(one);
+        share = share.unsqueeze(1);
+        onTarget = onTarget.unsqueeze(1);
         var distribution = share.expand(targets.shape[0], classes).clone();
         return distribution.scatter_(1, targets.unsqueeze(1), onTarget);
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace RecipeDsl.Metrics;
@@ -30,10 +31,14 @@ public static class CalibrationError
         using var scope = NewDisposeScope();
         var conf = confidence.to(float64).cpu();
         var hits = correct.to(float64).cpu();
-        var bin = (conf * bins).ceil().to(int64).sub(1).clamp(0, bins - 1);
-        var counts = zeros(bins, dtype: float64).index_add_(0, bin, ones_like(conf), 1).data<double>().ToArray();
-        var confidenceSums = zeros(bins, dtype: float64).index_add_(0, bin, conf, 1).data<double>().ToArray();
-        var hitSums = zeros(bins, dtype: float64).index_add_(0, bin, hits, 1).data<double>().ToArray();
+        using var binCount = ((double)bins).ToScalar();
+        using var one = 1L.ToScalar();
+        using var first = 0L.ToScalar();
+        using var last = ((long)bins - 1).ToScalar();
+        var bin = conf.mul(binCount).ceil().to(int64).sub(one).clamp(first, last);
+        var counts = zeros(bins, dtype: float64).index_add_(0, bin, ones_like(conf), one).data<double>().ToArray();
+        var confidenceSums = zeros(bins, dtype: float64).index_add_(0, bin, conf, one).data<double>().ToArray();
+        var hitSums = zeros(bins, dtype: float64).index_add_(0, bin, hits, one).data<double>().ToArray();
         return Enumerable.Range(0, bins)
             .Select(b => new ReliabilityBin(
                 (double)b / bins,

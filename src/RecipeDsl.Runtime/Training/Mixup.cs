@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace RecipeDsl.Training;
@@ -33,9 +34,11 @@ public sealed class Mixup
         }
 
         var lambda = _sampler.NextBeta(_alpha, _alpha);
+        using var own = lambda.ToScalar();
+        using var other = (1 - lambda).ToScalar();
         var partner = randperm(inputs.shape[0], generator: _partners).to(inputs.device);
-        var mixedInputs = inputs * lambda + inputs.index_select(0, partner) * (1 - lambda);
-        var mixedTargets = targets * lambda + targets.index_select(0, partner) * (1 - lambda);
+        var mixedInputs = inputs.mul(own).add_(inputs.index_select(0, partner).mul(other));
+        var mixedTargets = targets.mul(own).add_(targets.index_select(0, partner).mul(other));
         return (mixedInputs, mixedTargets, lambda);
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using RecipeDsl.Metrics;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace RecipeDsl.Training;
@@ -26,7 +27,8 @@ public static class NextToken
             var length = System.Math.Min(chunkSize, inputs.shape[0] - start);
             var (shiftedLogits, shiftedTargets) = Shift(model.call(inputs.narrow(0, start, length)), labels.narrow(0, start, length));
             var flatTargets = shiftedTargets.reshape(-1);
-            var kept = flatTargets.ne(ignoreIndex).nonzero().squeeze(1);
+            using var ignored = ((long)ignoreIndex).ToScalar();
+            var kept = flatTargets.ne(ignored).nonzero().squeeze(1);
             logits.Add(shiftedLogits.reshape(-1, shiftedLogits.shape[2]).index_select(0, kept));
             targets.Add(flatTargets.index_select(0, kept));
         }

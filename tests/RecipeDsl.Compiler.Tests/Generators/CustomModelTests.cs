@@ -48,7 +48,7 @@ public sealed class CustomModelTests
         var (output, result) = GeneratorRunner.Run(new[] { Recipe("Custom", "My.Models.TinyNet") }, UserModels);
 
         var source = result.GeneratedSources.Single(s => s.HintName == "Custom.g.cs").SourceText.ToString();
-        Assert.Contains("using var model = new global::My.Models.TinyNet();", source);
+        Assert.Contains("var model = new global::My.Models.TinyNet();", source);
         Assert.Contains("public global::RecipeDsl.Training.TrainingResult Train(global::My.Models.TinyNet model, global::RecipeDsl.Training.TrainingOptions? options = null)", source);
         Assert.DoesNotContain("class CustomModel", source);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()));

@@ -60,7 +60,8 @@ public sealed class GeneratedTechniqueTests
 
         Assert.Contains("public global::RecipeDsl.Training.TrainingResult Train(TeacherModel teacher, global::RecipeDsl.Training.TrainingOptions? options = null)", source);
         Assert.Contains("public global::RecipeDsl.Training.TrainingResult Train(StudentModel model, TeacherModel teacher, global::RecipeDsl.Training.TrainingOptions? options = null)", source);
-        Assert.Contains("new TeacherTrainer().Train(teacher, options is null ? null : options with { SaveModelTo = null });", source);
+        Assert.Contains("using var teacher = teacherTrainer.CreateModel();", source);
+        Assert.Contains("teacherTrainer.Train(teacher, options is null ? null : options with { SaveModelTo = null });", source);
         Assert.Contains("teacher.eval();", source);
         Assert.Contains("var teacherLogits = TeacherLogits(teacher, inputs);", source);
         Assert.Contains("var hardLoss = global::TorchSharp.torch.nn.functional.cross_entropy(logits, labels);", source);
