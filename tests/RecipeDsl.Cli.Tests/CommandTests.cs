@@ -51,6 +51,8 @@ public sealed class CommandTests : IDisposable
 
         var report = File.ReadAllText(Path.Combine(_out, "report.md"));
         Assert.Contains("| MnistMlp | 2 |", report);
+        // Even without temperature scaling in the recipe, its reliability diagram shows what T would do.
+        Assert.True(new FileInfo(Path.Combine(_out, "MnistMlp.reliability.png")).Length > 10_000);
         Assert.Contains("![Reliability of MnistMlp on the test split](MnistMlp.reliability.png)", report);
     }
 

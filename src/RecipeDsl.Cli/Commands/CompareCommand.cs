@@ -10,9 +10,9 @@ using Spectre.Console.Cli;
 namespace RecipeDsl.Cli.Commands;
 
 /// <summary>
-/// Trains each recipe and compares them side by side. For recipes without temperature scaling, a temperature is
-/// also fitted after training (the model is left as it is), so the "ECE after temperature scaling" column is filled
-/// for every recipe.
+/// Trains each recipe and compares them side by side. For recipes without temperature scaling, the run also fits a
+/// temperature after training (the model is left as it is), so the "ECE after temperature scaling" column is filled
+/// for every classification recipe.
 /// </summary>
 public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettings>
 {
@@ -24,19 +24,8 @@ public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettin
         foreach (var entry in entries)
         {
             session.Header(entry);
-            TemperatureScalingResult? measured = null;
-            var result = session.Run(options => entry.CreateTrainer().Train(options with
-            {
-                SaveModelTo = session.Report.ModelPathFor(entry.Name),
-                OnTrained = trained =>
-                {
-                    if (trained.Recipe == entry.Name && trained.Data is Data.DigitTensors)
-                    {
-                        measured = Evaluation.MeasureTemperatureScaling(trained.Model, trained.Data, trained.Bins);
-                    }
-                },
-            }));
-            rows.Add(new ComparisonRow(entry, result, result.TemperatureScaling ?? measured));
+            var result = session.Run(options => entry.CreateTrainer().Train(options with { SaveModelTo = session.Report.ModelPathFor(entry.Name) }));
+            rows.Add(new ComparisonRow(entry, result, session.Report.ScalingOf(result)));
         }
 
         Tables.WriteComparison(console, rows);

@@ -55,6 +55,15 @@ internal sealed class RunSession
             // Every epoch leaves a checkpoint in the report folder, so any run can be resumed.
             CheckpointDirectory = Report.Folder,
             Log = new ConsoleLog(_console),
+            // What temperature scaling would give each classifier (its model is left as it is), for the reliability
+            // diagrams and the comparison; a recipe that scales reports its own.
+            OnTrained = trained =>
+            {
+                if (trained.Data is Data.DigitTensors)
+                {
+                    Report.AddMeasuredScaling(trained.Recipe, Evaluation.MeasureTemperatureScaling(trained.Model, trained.Data, trained.Bins));
+                }
+            },
             OnFinished = result =>
             {
                 Tables.WriteSummary(_console, result);

@@ -92,6 +92,14 @@ internal sealed class RunReport
         }
     }
 
+    private readonly Dictionary<string, Calibration.TemperatureScalingResult> _measuredScaling = new();
+
+    public void AddMeasuredScaling(string recipe, Calibration.TemperatureScalingResult scaling) => _measuredScaling[recipe] = scaling;
+
+    /// <summary>The recipe's own temperature scaling, or the one measured after its training.</summary>
+    public Calibration.TemperatureScalingResult? ScalingOf(TrainingResult result) =>
+        result.TemperatureScaling ?? _measuredScaling.GetValueOrDefault(result.Recipe);
+
     public void AddResult(TrainingResult result)
     {
         _results[result.Recipe] = result;
@@ -108,7 +116,7 @@ internal sealed class RunReport
         var images = new List<(string Title, string File)>();
         foreach (var (recipe, result) in _results)
         {
-            var scaling = _comparison?.FirstOrDefault(row => row.Entry.Name == recipe)?.TemperatureScaling ?? result.TemperatureScaling;
+            var scaling = ScalingOf(result);
             var file = recipe + ".reliability.png";
             Plots.Reliability(Path.Combine(Folder, file), recipe, result.Test, scaling);
             images.Add(($"Reliability of {recipe} on the test split", file));
