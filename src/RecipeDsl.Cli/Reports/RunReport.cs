@@ -119,7 +119,8 @@ internal sealed class RunReport
             var scaling = ScalingOf(result);
             var file = recipe + ".reliability.png";
             Plots.Reliability(Path.Combine(Folder, file), recipe, result.Test, scaling);
-            images.Add(($"Reliability of {recipe} on the test split", file));
+            var fitted = scaling is null ? "" : string.Create(CultureInfo.InvariantCulture, $" (after temperature scaling T = {scaling.Temperature:F2}, ECE {scaling.Before.Ece:F4} → {scaling.After.Ece:F4})");
+            images.Add(($"Reliability of {recipe} on the test split{fitted}", file));
         }
 
         if (_epochs.Count > 0)
