@@ -191,7 +191,6 @@ internal static class TrainerEmitter
         writer.WriteLine();
         writer.OpenBlock("for (var epoch = firstEpoch; epoch <= epochs; epoch++)");
         writer.WriteLines(
-            "var stopwatch = global::System.Diagnostics.Stopwatch.StartNew();",
             $"using var epochScope = {Torch}.NewDisposeScope();",
             "model.train();");
         if (recipe.Distillation is not null)
@@ -232,7 +231,7 @@ internal static class TrainerEmitter
         writer.WriteLines(
             "var (trainLoss, trainConfidence) = totals.Means();",
             $"var validation = {Evaluate(recipe, settings, "Validation")};",
-            $"var metrics = new {Training}.EpochMetrics({settings}.Name, epoch, trainLoss, trainConfidence, validation, stopwatch.Elapsed);",
+            $"var metrics = new {Training}.EpochMetrics({settings}.Name, epoch, trainLoss, trainConfidence, validation, totals.Elapsed);",
             "history.Add(metrics);",
             "options.OnEpoch?.Invoke(metrics);",
             $"checkpoints?.Save(epoch, model, optimizer, shuffle, {(recipe.Mixup is null ? "null" : "mixup")}, history);");

@@ -6,10 +6,11 @@ namespace RecipeDsl.Training;
 
 /// <summary>
 /// The running sums of one epoch on the training device — loss and top-class probability, weighted by what each
-/// batch scores — so that batches do not wait on the device; read once when the epoch ends.
+/// batch scores — so that batches do not wait on the device; read once when the epoch ends. Also times the epoch.
 /// </summary>
 public sealed class EpochTotals : IDisposable
 {
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
     private readonly Tensor _loss;
     private readonly Tensor _confidence;
     private readonly Tensor _count;
@@ -47,6 +48,9 @@ public sealed class EpochTotals : IDisposable
         _confidence.add_(nn.functional.softmax(logits.detach(), 1).amax(1).masked_select(kept).sum());
         _count.add_(keptCount);
     }
+
+    /// <summary>Time since the epoch began.</summary>
+    public TimeSpan Elapsed => _clock.Elapsed;
 
     /// <summary>Mean loss and mean top-class probability over everything added.</summary>
     public (double Loss, double Confidence) Means()
