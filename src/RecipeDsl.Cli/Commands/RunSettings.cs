@@ -61,7 +61,7 @@ public class RecipeSettings : RunSettings
     public string Recipe { get; init; } = "";
 
     [CommandOption("--save-model <FILE>")]
-    [Description("Also save the trained weights here (TorchSharp format); the report folder always gets model.dat.")]
+    [Description("Save the trained weights here instead of in the report folder; the extension picks the format (.pt: a PyTorch state_dict, .safetensors, else TorchSharp's).")]
     public string? SaveModel { get; init; }
 }
 
