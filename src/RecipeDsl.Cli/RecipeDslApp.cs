@@ -35,6 +35,12 @@ public static class RecipeDslApp
                 .WithExample("compare", "mnist-mlp-baseline", "mnist-mlp", "mnist-mixup", "mnist-temperature-scaled", "mnist-student");
             config.SetExceptionHandler((exception, _) =>
             {
+                // A value our converters refused arrives wrapped in Spectre's own "Failed to convert" exception.
+                if (exception.InnerException is UsageException inner)
+                {
+                    exception = inner;
+                }
+
                 switch (exception)
                 {
                     case CommandAppException or UsageException:

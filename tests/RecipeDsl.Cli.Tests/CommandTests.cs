@@ -143,6 +143,8 @@ public sealed class CommandTests : IDisposable
     [InlineData(new[] { "sweep", "mnist-mlp" }, "'MnistMlp' has no 'sweep' section")]
     [InlineData(new[] { "train", "mnist-mlp", "--epochs", "0" }, "--epochs needs a whole number above 0")]
     [InlineData(new[] { "train", "mnist-mlp", "--device", "tpu" }, "--device is auto, cpu or cuda")]
+    [InlineData(new[] { "train", "mnist-mlp", "--epochs", "x" }, "'x' is not a whole number.")]
+    [InlineData(new[] { "train" }, "missing required argument 'recipe'")]
     [InlineData(new[] { "compare", "mnist-mlp" }, "compare needs at least two recipes")]
     [InlineData(new[] { "fly" }, "Unknown command 'fly'")]
     public void Mistakes_are_clear_errors_with_a_nonzero_exit_code(string[] args, string message)

@@ -9,6 +9,7 @@ namespace RecipeDsl.Cli.Commands;
 public class RunSettings : CommandSettings
 {
     [CommandOption("--epochs <N>")]
+    [TypeConverter(typeof(WholeNumberConverter))]
     [Description("Override training.epochs (sweep.epochs for sweep).")]
     public int? Epochs { get; init; }
 
@@ -17,6 +18,7 @@ public class RunSettings : CommandSettings
     public string? Device { get; init; }
 
     [CommandOption("--max-train <N>")]
+    [TypeConverter(typeof(WholeNumberConverter))]
     [Description("Train on the first N training examples only (quick runs).")]
     public int? MaxTrain { get; init; }
 
