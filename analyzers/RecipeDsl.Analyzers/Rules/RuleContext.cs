@@ -35,5 +35,5 @@ internal sealed class RuleContext
         return Diagnostic.Create(descriptor, RecipeLocations.Create(Path, span), properties, arguments);
     }
 
-    public static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+    public static string Number(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 }
