@@ -80,6 +80,9 @@ public sealed class CommandTests : IDisposable
         var (exitCode, output) = Run(console, "train", "mnist-mlp", "--epochs", "1", "--max-train", "200", "--out", _out);
 
         Assert.True(exitCode == 0, output);
+        // The epoch's line is the final text of its progress task (no plain epoch lines are printed on a terminal).
+        Assert.Contains("MnistMlp epoch   1  train loss", output);
+        Assert.Contains("100%", output);
         Assert.Contains("│ test", output);
         Assert.Single(File.ReadAllLines(Path.Combine(_out, "MnistMlp.metrics.jsonl")));
     }
