@@ -240,10 +240,8 @@ internal static class TrainerEmitter
         if (recipe.Calibration.TemperatureScaling)
         {
             writer.WriteLines(
-                "// Temperature scaling: one T fitted on the validation split, judged on the test split.",
-                $"using var validationLogits = {Training}.Evaluation.Logits(model, data.ValidationInputs);",
-                $"using var testLogits = {Training}.Evaluation.Logits(model, data.TestInputs);",
-                $"var temperatureScaling = global::RecipeDsl.Calibration.TemperatureScaling.FitAndEvaluate(validationLogits, data.ValidationLabels, testLogits, data.TestLabels, {settings}.CalibrationBins);",
+                "// Temperature scaling: one T fitted on the validation split, judged on the test split, kept in the model.",
+                $"var temperatureScaling = {Training}.Evaluation.MeasureTemperatureScaling(model, data, {settings}.CalibrationBins);",
                 "model.SetTemperature(temperatureScaling.Temperature);",
                 "var test = temperatureScaling.Before;");
         }

@@ -30,7 +30,7 @@ public sealed class EpochTotals : IDisposable
         using var examples = ((double)logits.shape[0]).ToScalar();
         _loss.add_(loss.detach(), alpha: examples);
         _confidence.add_(nn.functional.softmax(logits.detach(), 1).amax(1).sum());
-        _count.add_(ones(1, dtype: float64, device: _count.device), alpha: examples);
+        _count.add_(examples);
     }
 
     /// <summary>

@@ -31,7 +31,7 @@ public static class Evaluation
 
     /// <summary>
     /// Fits a temperature on the validation split and scores the test split before and after it, leaving the model as
-    /// it is: what temperature scaling would give this model.
+    /// it is: what temperature scaling gives this model (recipes that scale then store T in their model).
     /// </summary>
     public static Calibration.TemperatureScalingResult MeasureTemperatureScaling(nn.Module<Tensor, Tensor> model, Data.SplitTensors data, int bins)
     {

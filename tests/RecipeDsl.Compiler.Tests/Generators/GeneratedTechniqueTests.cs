@@ -126,7 +126,7 @@ public sealed class GeneratedTechniqueTests
 
         Assert.Contains("register_buffer(\"temperature\", global::TorchSharp.torch.ones(1));", source);
         Assert.Contains("public global::TorchSharp.torch.Tensor CalibratedLogits(global::TorchSharp.torch.Tensor input)", source);
-        Assert.Contains("TemperatureScaling.FitAndEvaluate(validationLogits, data.ValidationLabels, testLogits, data.TestLabels, ShapeRecipe.CalibrationBins);", source);
+        Assert.Contains("var temperatureScaling = global::RecipeDsl.Training.Evaluation.MeasureTemperatureScaling(model, data, ShapeRecipe.CalibrationBins);", source);
         Assert.Contains("model.SetTemperature(temperatureScaling.Temperature);", source);
         Assert.Contains("public const int CalibrationBins = 10;", source);
     }
