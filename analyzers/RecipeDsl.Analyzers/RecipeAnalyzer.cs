@@ -22,8 +22,6 @@ namespace RecipeDsl.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RecipeAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly SourceSpan FileStart = new(0, 0, 0, 0, 0, 0);
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => DiagnosticDescriptors.All;
 
     public override void Initialize(AnalysisContext context)
@@ -66,13 +64,13 @@ public sealed class RecipeAnalyzer : DiagnosticAnalyzer
             var arguments = reference.Id == ProblemIds.DuplicateName
                 ? new[] { recipe.Name, string.Join(", ", OtherFilesNamed(context, recipe.Name, parsed)) }
                 : reference.Arguments;
-            Report(context, reference.Id, span ?? FileStart, arguments);
+            Report(context, reference.Id, span ?? SourceSpan.FileStart, arguments);
         }
 
         if (recipe.Model.Type is { } modelType && ModelTypeCheck.Problem(context.Compilation, modelType) is { } typeProblem)
         {
             Report(context, typeProblem.Exists ? ProblemIds.UnsuitableModelType : ProblemIds.UnknownModelType,
-                recipe.Model.TypeSpan ?? FileStart, new[] { modelType, typeProblem.Reason });
+                recipe.Model.TypeSpan ?? SourceSpan.FileStart, new[] { modelType, typeProblem.Reason });
         }
 
         var suppressed = RecipeSuppressions.In(text);

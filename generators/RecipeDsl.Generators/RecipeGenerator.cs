@@ -23,7 +23,8 @@ public sealed class RecipeGenerator : IIncrementalGenerator
             .Where(static file => RecipeParser.IsRecipeFile(file.Path))
             .Select(static (file, cancellationToken) => new RecipeFile(file.Path, file.GetText(cancellationToken)?.ToString() ?? ""))
             .WithTrackingName(TrackingNames.RecipeFiles)
-            .Select(static (file, _) => ForGeneration(RecipeParser.Parse(file.Path, file.Text).Recipe))
+            // Locations are dropped: the emitted code does not use them, and moving a line must leave the output cached.
+            .Select(static (file, _) => RecipeParser.Parse(file.Path, file.Text).Recipe?.WithoutLocations())
             .WithTrackingName(TrackingNames.Recipes)
             .Where(static recipe => recipe is not null)
             .Select(static (recipe, _) => recipe!)
@@ -68,19 +69,4 @@ public sealed class RecipeGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(catalog, static (output, entries) => output.AddSource("RecipeCatalog.g.cs", CatalogEmitter.Emit(entries)));
     }
-
-    /// <summary>
-    /// Drops the source locations, which the emitted code does not use, so that moving a line in a recipe leaves
-    /// the model equal and the output cached.
-    /// </summary>
-    private static Recipe? ForGeneration(Recipe? recipe) => recipe is null
-        ? null
-        : recipe with
-        {
-            Locations = EquatableArray<KeyLocation>.Empty,
-            NameSpan = null,
-            Model = recipe.Model with { RoleSpan = null, TypeSpan = null },
-            Loss = recipe.Loss with { LabelSmoothingSpan = null },
-            Distillation = recipe.Distillation is { } distillation ? distillation with { TeacherSpan = null } : null,
-        };
 }

@@ -6,6 +6,9 @@ namespace RecipeDsl.Language;
 /// </summary>
 public readonly record struct SourceSpan(int Start, int End, int StartLine, int StartColumn, int EndLine, int EndColumn)
 {
+    /// <summary>Where problems without a place of their own are reported: line 1, column 1.</summary>
+    public static readonly SourceSpan FileStart = new(0, 0, 0, 0, 0, 0);
+
     public int Length => End - Start;
 
     /// <summary>The 1-based "(line,col)" form that compilers print.</summary>

@@ -23,6 +23,19 @@ public sealed record Recipe(
     /// <summary>Every key the recipe writes, with where it and its value are; empty in the generator's copy.</summary>
     public EquatableArray<KeyLocation> Locations { get; init; }
 
+    /// <summary>
+    /// The same recipe with every source location dropped: equal for equal settings wherever they are written, which
+    /// keeps the generator's cached outputs unchanged when only lines move.
+    /// </summary>
+    public Recipe WithoutLocations() => this with
+    {
+        Locations = EquatableArray<KeyLocation>.Empty,
+        NameSpan = null,
+        Model = Model with { RoleSpan = null, TypeSpan = null },
+        Loss = Loss with { LabelSmoothingSpan = null },
+        Distillation = Distillation is { } distillation ? distillation with { TeacherSpan = null } : null,
+    };
+
     /// <summary>Where the value of <paramref name="path"/> is written, if the recipe writes it.</summary>
     public SourceSpan? ValueSpan(string path) => Find(path)?.Value;
 

@@ -22,7 +22,7 @@ internal sealed class RecipeReader
 
     public Recipe Read(YamlNode? rootNode, string fileName)
     {
-        var root = _read.Section(rootNode, "", ValueReader.FileStart);
+        var root = _read.Section(rootNode, "", SourceSpan.FileStart);
         var name = ReadName(root, fileName);
         var description = _read.String(root, "description");
         var task = _read.Enum(root, "task", TaskKind.Classification, RecipeValues.Tasks);
@@ -135,7 +135,7 @@ internal sealed class RecipeReader
             var derived = RecipeParser.NameFromFileName(fileName);
             if (!Identifier.IsMatch(derived))
             {
-                _read.Report(ProblemIds.InvalidName, ValueReader.FileStart, derived, $"derived from the file name '{fileName}'; add a 'name:' key");
+                _read.Report(ProblemIds.InvalidName, SourceSpan.FileStart, derived, $"derived from the file name '{fileName}'; add a 'name:' key");
             }
 
             return derived;

@@ -40,8 +40,6 @@ internal sealed class Section
 /// </summary>
 internal sealed class ValueReader
 {
-    public static readonly SourceSpan FileStart = new(0, 0, 0, 0, 0, 0);
-
     private readonly List<RecipeProblem> _problems;
 
     public ValueReader(List<RecipeProblem> problems) => _problems = problems;

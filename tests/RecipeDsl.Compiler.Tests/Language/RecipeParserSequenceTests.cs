@@ -60,4 +60,14 @@ public sealed class RecipeParserSequenceTests
         Assert.Equal(RecipeDsl.Datasets.ArithmeticCorpus.VocabularySize, DatasetFacts.Classes(DatasetKind.Arithmetic));
         Assert.Equal(RecipeDsl.Datasets.MnistDigits.Load().Classes, DatasetFacts.Classes(DatasetKind.Mnist));
     }
+
+    [Theory]
+    [InlineData(0.1)]
+    [InlineData(0.25)]
+    public void The_analyzers_training_set_size_is_the_runtimes(double validationSplit)
+    {
+        // RD1007 states a threshold on training examples; the count it uses must be the one the runtime trains on.
+        Assert.Equal(RecipeDsl.Datasets.MnistDigits.Split(validationSplit).Train.Length, DatasetFacts.TrainingExamples(validationSplit));
+        Assert.Equal(RecipeDsl.Datasets.ArithmeticCorpus.Split(validationSplit).Train.Length, DatasetFacts.TrainingExamples(validationSplit));
+    }
 }
