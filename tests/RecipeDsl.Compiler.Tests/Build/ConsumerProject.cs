@@ -22,10 +22,16 @@ internal sealed class ConsumerProject : IDisposable
         System.IO.Directory.CreateDirectory(Path.Combine(Directory, "recipes"));
     }
 
+    /// <summary>A consumer that references the repository's runtime, generator and analyzer projects.</summary>
     public ConsumerProject(string program)
+        : this(program, ProjectReferences())
+    {
+    }
+
+    private static string ProjectReferences()
     {
         string Project(string relative) => Path.Combine(RepositoryPaths.Root, relative);
-        File.WriteAllText(Path.Combine(Directory, "Consumer.csproj"), $"""
+        return $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
@@ -39,9 +45,7 @@ internal sealed class ConsumerProject : IDisposable
                 <ProjectReference Include="{Project("analyzers/RecipeDsl.Analyzers/RecipeDsl.Analyzers.csproj")}" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
               </ItemGroup>
             </Project>
-            """);
-        File.WriteAllText(Path.Combine(Directory, "Program.cs"), program);
-        System.IO.Directory.CreateDirectory(Path.Combine(Directory, "recipes"));
+            """;
     }
 
     public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("recipedsl-consumer-").FullName;
