@@ -156,7 +156,8 @@ internal static class ModelEmitter
             "");
         writer.OpenBlock("public void SetTemperature(double temperature)");
         writer.WriteLine($"using var noGrad = {Torch}.no_grad();");
-        writer.WriteLine("get_buffer(\"temperature\")!.fill_(temperature);");
+        writer.WriteLine("using var value = global::TorchSharp.ScalarExtensionMethods.ToScalar(temperature);");
+        writer.WriteLine("get_buffer(\"temperature\")!.fill_(value);");
         writer.CloseBlock();
         writer.WriteLines(
             "",

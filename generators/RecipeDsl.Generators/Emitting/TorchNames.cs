@@ -9,5 +9,6 @@ internal static class TorchNames
     public const string Modules = "global::TorchSharp.Modules";
     public const string Training = "global::RecipeDsl.Training";
     public const string Losses = "global::RecipeDsl.Losses";
+    public const string Optimizers = "global::RecipeDsl.Optimizers";
     public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"RecipeDsl.Generators\", \"1.0.0\")]";
 }

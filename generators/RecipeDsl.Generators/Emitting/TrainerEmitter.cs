@@ -170,7 +170,7 @@ internal static class TrainerEmitter
 
         if (BatchStepEmitter.UsesClassSmoothing(recipe))
         {
-            writer.WriteLine($"using var classSmoothing = {Torch}.tensor(global::System.Linq.Enumerable.ToArray({settings}.ClassSmoothing), device: device.Device);");
+            writer.WriteLine($"using var classSmoothing = {Losses}.SmoothedCrossEntropy.ClassEpsilons({settings}.ClassSmoothing, device.Device);");
         }
 
         if (recipe.Mixup is not null)
@@ -270,11 +270,12 @@ internal static class TrainerEmitter
     private static string OptimizerConstruction(OptimizerSpec optimizer, string settings)
     {
         var weightDecay = optimizer.WeightDecay > 0 ? $", weight_decay: {settings}.WeightDecay" : "";
+        // The library's optimizers, not TorchSharp's: same updates, but no number is left for the finalizer to free mid-step.
         return optimizer.Kind switch
         {
-            OptimizerKind.Sgd => $"{Torch}.optim.SGD(model.parameters(), {settings}.LearningRate{(optimizer.Momentum > 0 ? $", momentum: {settings}.Momentum" : "")}{weightDecay})",
-            OptimizerKind.Adam => $"{Torch}.optim.Adam(model.parameters(), lr: {settings}.LearningRate{weightDecay})",
-            _ => $"{Torch}.optim.AdamW(model.parameters(), lr: {settings}.LearningRate{weightDecay})",
+            OptimizerKind.Sgd => $"new {Optimizers}.SGD(model.parameters(), {settings}.LearningRate{(optimizer.Momentum > 0 ? $", momentum: {settings}.Momentum" : "")}{weightDecay})",
+            OptimizerKind.Adam => $"new {Optimizers}.Adam(model.parameters(), lr: {settings}.LearningRate{weightDecay})",
+            _ => $"new {Optimizers}.AdamW(model.parameters(), lr: {settings}.LearningRate{weightDecay})",
         };
     }
 

@@ -1,4 +1,5 @@
 using System;
+using RecipeDsl.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -25,7 +26,7 @@ public static class LabelNoise
         using var modulus = ((long)classes).ToScalar();
         var corrupt = rand(cpuLabels.shape[0], generator: generator).lt(threshold);
         var offset = randint(1, classes, cpuLabels.shape, generator: generator);
-        var noisy = where(corrupt, (cpuLabels + offset).remainder(modulus), cpuLabels);
+        var noisy = where(corrupt, cpuLabels.add(offset, alpha: HeldScalars.One).remainder(modulus), cpuLabels);
         return noisy.to(labels.device).MoveToOuterDisposeScope();
     }
 }

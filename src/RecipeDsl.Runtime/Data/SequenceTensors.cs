@@ -1,5 +1,6 @@
 using System;
 using RecipeDsl.Datasets;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace RecipeDsl.Data;
@@ -42,7 +43,9 @@ public sealed class SequenceTensors : SplitTensors
 
         using var scope = NewDisposeScope();
         var inputs = tensor(tokens, new long[] { indices.Length, corpus.Length });
-        var labels = inputs.masked_fill(inputs.eq(ArithmeticCorpus.Padding), ignoreIndex);
+        using var padding = ((long)ArithmeticCorpus.Padding).ToScalar();
+        using var ignored = ignoreIndex.ToScalar();
+        var labels = inputs.masked_fill(inputs.eq(padding), ignored);
         return (inputs.to(device).DetachFromDisposeScope(), labels.to(device).DetachFromDisposeScope());
     }
 }

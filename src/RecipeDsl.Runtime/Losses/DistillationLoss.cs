@@ -1,4 +1,5 @@
 using System;
+using RecipeDsl.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -43,6 +44,6 @@ public static class DistillationLoss
         using var softWeight = (alpha * temperature * temperature).ToScalar();
         using var hardWeight = (1 - alpha).ToScalar();
         var soft = SoftTerm(studentLogits, teacherLogits, temperature);
-        return soft.mul(softWeight).add(hardLoss.mul(hardWeight)).MoveToOuterDisposeScope();
+        return soft.mul(softWeight).add_(hardLoss.mul(hardWeight), alpha: HeldScalars.One).MoveToOuterDisposeScope();
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using RecipeDsl.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -41,7 +42,8 @@ public static class SmoothedCrossEntropy
     /// Per-class smoothing: a position whose true class is c is smoothed with <paramref name="epsilonPerClass"/>[c]
     /// (asymmetric smoothing: more or less smoothing for some classes), in either convention.
     /// </summary>
-    /// <param name="epsilonPerClass">One ε per class, shape (K), each in [0, 1).</param>
+    /// <param name="epsilonPerClass">One ε per class, shape (K), each in [0, 1): made by <see cref="ClassEpsilons"/>, which checks
+    /// them once, so that no batch waits on the device for the check.</param>
     public static Tensor Compute(
         Tensor logits,
         Tensor targets,
@@ -55,13 +57,19 @@ public static class SmoothedCrossEntropy
             throw new ArgumentException($"Expected one ε per class ({logits.shape[^1]}); got shape [{string.Join(", ", epsilonPerClass.shape)}].", nameof(epsilonPerClass));
         }
 
-        if (epsilonPerClass.lt(0).any().item<bool>() || epsilonPerClass.ge(1).any().item<bool>())
-        {
-            throw new ArgumentOutOfRangeException(nameof(epsilonPerClass), "Every class's ε must lie in [0, 1).");
-        }
-
         return Compute(logits, targets, convention, ignoreIndex, reduction,
             (_, safeTargets) => epsilonPerClass.to(logits.device).to(logits.dtype).gather(0, safeTargets));
+    }
+
+    /// <summary>The per-class ε of <see cref="Compute(Tensor, Tensor, Tensor, SmoothingConvention, long, LossReduction)"/>, checked here once.</summary>
+    public static Tensor ClassEpsilons(System.Collections.Generic.IReadOnlyList<double> epsilonPerClass, Device device)
+    {
+        for (var c = 0; c < epsilonPerClass.Count; c++)
+        {
+            CheckEpsilon(epsilonPerClass[c], $"{nameof(epsilonPerClass)}[{c}]");
+        }
+
+        return tensor(System.Linq.Enumerable.ToArray(epsilonPerClass), device: device);
     }
 
     private static Tensor Compute(
@@ -94,7 +102,7 @@ public static class SmoothedCrossEntropy
         // (1 − ε)·ℓ_y + ε·(share of the rest) = ℓ_y + ε·(rest − ℓ_y), with rest = Σℓ/K (uniform) or (Σℓ − ℓ_y)/(K − 1).
         using var spread = ((double)(convention == SmoothingConvention.Uniform ? classes : classes - 1)).ToScalar();
         var rest = (convention == SmoothingConvention.Uniform ? allClasses : allClasses - trueClass).div(spread);
-        var perPosition = trueClass + epsilon * (rest - trueClass);
+        var perPosition = trueClass.add(epsilon * (rest - trueClass), alpha: HeldScalars.One);
         perPosition = perPosition * kept.to(perPosition.dtype);
 
         var result = reduction switch
@@ -102,7 +110,7 @@ public static class SmoothedCrossEntropy
             LossReduction.None => perPosition,
             LossReduction.Sum => perPosition.sum(),
             // Divide by the real count of kept positions (PyTorch #73205 miscounted them); all ignored gives 0, not NaN.
-            _ => perPosition.sum() / kept.sum().clamp_min(1).to(perPosition.dtype),
+            _ => perPosition.sum() / kept.sum().clamp_min(HeldScalars.One).to(perPosition.dtype),
         };
         return result.MoveToOuterDisposeScope();
     }
@@ -139,7 +147,7 @@ public static class SmoothedCrossEntropy
         using var spread = ((double)(convention == SmoothingConvention.Uniform ? classes : classes - 1)).ToScalar();
         using var one = 1.0.ToScalar();
         var share = epsilon.div(spread);
-        var onTarget = (convention == SmoothingConvention.Uniform ? share - epsilon : epsilon.neg()).add_(one);
+        var onTarget = (convention == SmoothingConvention.Uniform ? share - epsilon : epsilon.neg()).add_(one, alpha: HeldScalars.One);
         share = share.unsqueeze(1);
         onTarget = onTarget.unsqueeze(1);
         var distribution = share.expand(targets.shape[0], classes).clone();

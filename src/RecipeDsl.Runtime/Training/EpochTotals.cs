@@ -1,4 +1,5 @@
 using System;
+using RecipeDsl.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -29,8 +30,8 @@ public sealed class EpochTotals : IDisposable
         using var noGrad = no_grad();
         using var examples = ((double)logits.shape[0]).ToScalar();
         _loss.add_(loss.detach(), alpha: examples);
-        _confidence.add_(nn.functional.softmax(logits.detach(), 1).amax(1).sum());
-        _count.add_(examples);
+        _confidence.add_(nn.functional.softmax(logits.detach(), 1).amax(1).sum(), alpha: HeldScalars.One);
+        _count.add_(examples, alpha: HeldScalars.One);
     }
 
     /// <summary>
@@ -42,11 +43,12 @@ public sealed class EpochTotals : IDisposable
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         using var ignored = ignoreIndex.ToScalar();
-        var kept = targets.ne(ignored);
-        var keptCount = kept.sum().to(float64);
-        _loss.add_(loss.detach().to(float64) * keptCount);
-        _confidence.add_(nn.functional.softmax(logits.detach(), 1).amax(1).masked_select(kept).sum());
-        _count.add_(keptCount);
+        // A 0/1 weight per position rather than masked_select, whose output size the host would have to wait for.
+        var kept = targets.ne(ignored).to(float64);
+        var keptCount = kept.sum();
+        _loss.add_(loss.detach().to(float64) * keptCount, alpha: HeldScalars.One);
+        _confidence.add_(nn.functional.softmax(logits.detach(), 1).amax(1).to(float64).mul(kept).sum(), alpha: HeldScalars.One);
+        _count.add_(keptCount, alpha: HeldScalars.One);
     }
 
     /// <summary>Time since the epoch began.</summary>

@@ -1,3 +1,4 @@
+using RecipeDsl.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -37,8 +38,8 @@ public sealed class Mixup
         using var own = lambda.ToScalar();
         using var other = (1 - lambda).ToScalar();
         var partner = randperm(inputs.shape[0], generator: _partners).to(inputs.device);
-        var mixedInputs = inputs.mul(own).add_(inputs.index_select(0, partner).mul(other));
-        var mixedTargets = targets.mul(own).add_(targets.index_select(0, partner).mul(other));
+        var mixedInputs = inputs.mul(own).add_(inputs.index_select(0, partner).mul(other), alpha: HeldScalars.One);
+        var mixedTargets = targets.mul(own).add_(targets.index_select(0, partner).mul(other), alpha: HeldScalars.One);
         return (mixedInputs, mixedTargets, lambda);
     }
 

@@ -149,7 +149,7 @@ public sealed class GeneratedTechniqueTests
         var source = Generate(Base + "loss:\n  smoothing_convention: off_target\n  class_smoothing:\n    4: 0.2\n");
 
         Assert.Contains("ClassSmoothing { get; } = new double[] { 0.0, 0.0, 0.0, 0.0, 0.2, 0.0, 0.0, 0.0, 0.0, 0.0 };", source);
-        Assert.Contains("using var classSmoothing = global::TorchSharp.torch.tensor(global::System.Linq.Enumerable.ToArray(ShapeRecipe.ClassSmoothing), device: device.Device);", source);
+        Assert.Contains("using var classSmoothing = global::RecipeDsl.Losses.SmoothedCrossEntropy.ClassEpsilons(ShapeRecipe.ClassSmoothing, device.Device);", source);
         Assert.Contains("SmoothedCrossEntropy.Compute(logits, labels, classSmoothing, ShapeRecipe.SmoothingConvention)", source);
     }
 

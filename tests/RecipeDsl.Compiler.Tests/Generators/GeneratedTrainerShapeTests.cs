@@ -55,10 +55,10 @@ public sealed class GeneratedTrainerShapeTests
     }
 
     [Theory]
-    [InlineData("training:\n  optimizer: sgd\n", "optim.SGD(model.parameters(), ShapeRecipe.LearningRate, momentum: ShapeRecipe.Momentum)")]
-    [InlineData("training:\n  optimizer: adam\n", "optim.Adam(model.parameters(), lr: ShapeRecipe.LearningRate)")]
-    [InlineData("training:\n  optimizer: adamw\n", "optim.AdamW(model.parameters(), lr: ShapeRecipe.LearningRate, weight_decay: ShapeRecipe.WeightDecay)")]
-    public void The_optimizer_is_a_direct_TorchSharp_call(string training, string expected)
+    [InlineData("training:\n  optimizer: sgd\n", "Optimizers.SGD(model.parameters(), ShapeRecipe.LearningRate, momentum: ShapeRecipe.Momentum)")]
+    [InlineData("training:\n  optimizer: adam\n", "Optimizers.Adam(model.parameters(), lr: ShapeRecipe.LearningRate)")]
+    [InlineData("training:\n  optimizer: adamw\n", "Optimizers.AdamW(model.parameters(), lr: ShapeRecipe.LearningRate, weight_decay: ShapeRecipe.WeightDecay)")]
+    public void The_optimizer_is_the_librarys_held_scalar_optimizer(string training, string expected)
     {
         Assert.Contains(expected, Generate("", training: training));
     }

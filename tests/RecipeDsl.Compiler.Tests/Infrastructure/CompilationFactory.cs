@@ -18,10 +18,28 @@ internal static class CompilationFactory
     });
 
     public static CSharpCompilation Create(params string[] sources) =>
+        Create(sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: $"Source{i}.cs")), References.Value);
+
+    /// <summary>The runtime library compiled from its sources, against what it references itself.</summary>
+    public static CSharpCompilation RuntimeLibrary()
+    {
+        var folder = Path.Combine(RepositoryPaths.Root, "src", "RecipeDsl.Runtime");
+        var sources = Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .OrderBy(path => path, StringComparer.Ordinal)
+            .Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), new CSharpParseOptions(LanguageVersion.Latest), path: path));
+        var runtime = typeof(RecipeDsl.Training.IRecipeTrainer).Assembly;
+        var dependencies = runtime.GetReferencedAssemblies().Select(name => System.Reflection.Assembly.Load(name).Location);
+        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).Concat(dependencies)
+            .Where(path => path != runtime.Location).Distinct().Select(path => (MetadataReference)MetadataReference.CreateFromFile(path));
+        return Create(sources, references.ToArray());
+    }
+
+    private static CSharpCompilation Create(IEnumerable<SyntaxTree> trees, MetadataReference[] references) =>
         CSharpCompilation.Create(
             "RecipeDsl.Consumer",
-            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: $"Source{i}.cs")),
-            References.Value,
+            trees,
+            references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999)
                 // As every .NET SDK build does (/nowarn:1701,1702): assembly version unification notes, not code warnings.
                 .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
