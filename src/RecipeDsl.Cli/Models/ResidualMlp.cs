@@ -1,3 +1,4 @@
+using RecipeDsl.Torch;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -29,7 +30,7 @@ internal sealed class ResidualMlp : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor images)
     {
         var hidden = nn.functional.relu(input.call(flatten.call(images)));
-        hidden = norm.call(hidden + nn.functional.relu(residual.call(hidden)));
+        hidden = norm.call(hidden.add(nn.functional.relu(residual.call(hidden)), alpha: HeldScalars.One));
         return output.call(hidden);
     }
 }
