@@ -27,19 +27,30 @@ public sealed class BetaSampler
     {
         var x = NextGamma(alpha);
         var y = NextGamma(beta);
-        return x / (x + y);
+        if (x.Value > 0 && y.Value > 0 && !double.IsInfinity(x.Value + y.Value))
+        {
+            return x.Value / (x.Value + y.Value);
+        }
+
+        // For a small shape (α below about 0.05) Gamma draws underflow to 0, and 0 / 0 is NaN: the logarithms do
+        // not underflow, and X / (X + Y) = 1 / (1 + e^(log Y − log X)).
+        var difference = y.Log - x.Log;
+        return difference > 0 ? Math.Exp(-difference) / (1 + Math.Exp(-difference)) : 1 / (1 + Math.Exp(difference));
     }
 
     public void Save(BinaryWriter writer) => writer.Write(_state);
 
     public void Restore(BinaryReader reader) => _state = reader.ReadUInt64();
 
-    private double NextGamma(double shape)
+    /// <summary>A Gamma(shape) draw, and its logarithm, which stays finite where the draw itself underflows.</summary>
+    private (double Value, double Log) NextGamma(double shape)
     {
         if (shape < 1)
         {
             // Gamma(a) = Gamma(a + 1) · U^(1/a) for a < 1.
-            return NextGamma(shape + 1) * Math.Pow(NextOpenUniform(), 1 / shape);
+            var larger = NextGamma(shape + 1);
+            var u = NextOpenUniform();
+            return (larger.Value * Math.Pow(u, 1 / shape), larger.Log + Math.Log(u) / shape);
         }
 
         var d = shape - 1.0 / 3;
@@ -58,7 +69,7 @@ public sealed class BetaSampler
             var u = NextOpenUniform();
             if (Math.Log(u) < 0.5 * x * x + d - d * v + d * Math.Log(v))
             {
-                return d * v;
+                return (d * v, Math.Log(d * v));
             }
         }
     }

@@ -57,6 +57,23 @@ public sealed class MixupTests
         Assert.All(samples, x => Assert.InRange(x, 0.0, 1.0));
     }
 
+    [Theory]
+    [InlineData(0.001)]
+    [InlineData(0.01)]
+    [InlineData(0.05)]
+    public void Beta_samples_of_a_tiny_alpha_are_numbers_in_the_unit_interval_with_the_right_moments(double alpha)
+    {
+        // U^(1/α) underflows to 0 for α below about 0.05, and both Gamma draws with it: 0 / 0 was NaN.
+        var sampler = new BetaSampler(seed: 7);
+        var samples = Enumerable.Range(0, 1_000_000).Select(_ => sampler.NextBeta(alpha, alpha)).ToArray();
+        var mean = samples.Average();
+        var variance = samples.Select(x => (x - mean) * (x - mean)).Average();
+
+        Assert.All(samples, x => Assert.InRange(x, 0.0, 1.0));
+        TorchAssert.Close(0.5, mean, 0.005);
+        TorchAssert.Close(1 / (4 * (2 * alpha + 1)), variance, 0.005);
+    }
+
     [Fact]
     public void A_probability_below_one_leaves_some_batches_unmixed()
     {
