@@ -93,7 +93,7 @@ public sealed class RecipeAnalyzer : DiagnosticAnalyzer
     private static IEnumerable<string> OtherFilesNamed(
         AdditionalFileAnalysisContext context, string name, ConcurrentDictionary<string, (RecipeParseResult Result, string Text)?> parsed) =>
         context.Options.AdditionalFiles
-            .Where(other => other.Path != context.AdditionalFile.Path && Parse(other, parsed, context.CancellationToken)?.Result.Recipe?.Name == name)
+            .Where(other => other.Path != context.AdditionalFile.Path && Parse(other, parsed, context.CancellationToken)?.Result.Recipe?.Name is { } otherName && RecipeReferences.SameName(otherName, name))
             .Select(other => System.IO.Path.GetFileName(other.Path));
 
     private static void Report(AdditionalFileAnalysisContext context, string id, SourceSpan span, string[] arguments, string? replacement = null) =>

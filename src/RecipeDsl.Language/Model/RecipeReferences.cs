@@ -16,7 +16,8 @@ public static class RecipeReferences
     /// <returns>The problem ID and its message arguments.</returns>
     public static (string Id, string[] Arguments)? Problem(RecipeLink recipe, IReadOnlyList<RecipeLink> all)
     {
-        if (all.Count(link => link.Name == recipe.Name) > 1)
+        // Names that differ only in case clash too: generated file names (Name.g.cs) ignore case.
+        if (all.Count(link => SameName(link.Name, recipe.Name)) > 1)
         {
             return (ProblemIds.DuplicateName, new[] { recipe.Name });
         }
@@ -57,4 +58,7 @@ public static class RecipeReferences
     }
 
     public static bool CanGenerate(RecipeLink recipe, IReadOnlyList<RecipeLink> all) => Problem(recipe, all) is null;
+
+    /// <summary>Whether two recipe names would clash in one project.</summary>
+    public static bool SameName(string first, string second) => string.Equals(first, second, StringComparison.OrdinalIgnoreCase);
 }

@@ -137,6 +137,10 @@ internal sealed class RecipeReader
             {
                 _read.Report(ProblemIds.InvalidName, SourceSpan.FileStart, derived, $"derived from the file name '{fileName}'; add a 'name:' key");
             }
+            else if (IsReserved(derived))
+            {
+                _read.Report(ProblemIds.InvalidValue, SourceSpan.FileStart, "name", $"'{derived}', derived from the file name, {ReservedReason}; add a 'name:' key");
+            }
 
             return derived;
         }
@@ -152,9 +156,21 @@ internal sealed class RecipeReader
         {
             _read.Report(ProblemIds.InvalidName, node.Span, name, "given by 'name'");
         }
+        else if (name is not null && IsReserved(name))
+        {
+            _read.Report(ProblemIds.InvalidValue, node.Span, "name", $"'{name}' {ReservedReason}; choose another name");
+        }
 
         return name ?? "";
     }
+
+    private const string ReservedReason = "is the generated class that lists every recipe (RecipeCatalog.g.cs)";
+
+    /// <summary>
+    /// Names whose generated file would clash with the catalog's. Other generated names cannot clash: every recipe
+    /// class ends in Recipe, Model or Trainer after the name, and generated code names framework types with global::.
+    /// </summary>
+    private static bool IsReserved(string name) => RecipeReferences.SameName(name, "RecipeCatalog");
 
     private DataSpec ReadData(Section root)
     {
