@@ -11,11 +11,13 @@ public static class Suggestions
     public static string? Closest(string word, IEnumerable<string> candidates)
     {
         var lowered = word.ToLowerInvariant().Replace('-', '_');
+        var allowed = Math.Max(1, Math.Min(3, word.Length / 3));
         var best = candidates
+            // Lengths that differ by more than the allowed edits cannot match; this also spares a huge word the table.
+            .Where(candidate => Math.Abs(candidate.Length - word.Length) <= allowed)
             .Select(candidate => (candidate, distance: Distance(lowered, candidate.ToLowerInvariant())))
             .OrderBy(pair => pair.distance)
             .FirstOrDefault();
-        var allowed = Math.Max(1, Math.Min(3, word.Length / 3));
         return best.candidate is not null && best.distance <= allowed ? best.candidate : null;
     }
 

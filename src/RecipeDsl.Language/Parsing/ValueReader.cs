@@ -73,8 +73,7 @@ internal sealed class ValueReader
             else if (!known.Contains(key))
             {
                 var closest = Suggestions.Closest(key, known);
-                _problems.Add(new RecipeProblem(ProblemIds.UnknownKey, entry.Key.Span,
-                    EquatableArray.Create(keyPath, SuggestKey(key, path, known, closest)), closest));
+                _problems.Add(RecipeProblem.WithFix(ProblemIds.UnknownKey, entry.Key.Span, closest, keyPath, SuggestKey(key, path, known, closest)));
             }
             else
             {
@@ -130,8 +129,8 @@ internal sealed class ValueReader
         }
 
         var closest = Suggestions.Closest(scalar.Value, values.Select(v => v.Key));
-        _problems.Add(new RecipeProblem(ProblemIds.UnknownValue, node.Span, EquatableArray.Create(section.PathOf(key), scalar.Value,
-            string.Join(", ", values.Select(v => v.Key)), closest is null ? "" : $" Did you mean '{closest}'?"), closest));
+        _problems.Add(RecipeProblem.WithFix(ProblemIds.UnknownValue, node.Span, closest, section.PathOf(key), scalar.Value,
+            string.Join(", ", values.Select(v => v.Key)), closest is null ? "" : $" Did you mean '{closest}'?"));
         return fallback;
     }
 

@@ -98,7 +98,7 @@ public sealed class GeneratorRobustnessTests
     public void Any_character_of_a_description_or_file_name_compiles_and_keeps_its_value(string text)
     {
         // A double-quoted YAML scalar with escapes carries the text exactly; the file name gets it raw.
-        var yaml = "description: " + DoubleQuoted(text) + "\nname: Odd\n" + Body;
+        var yaml = "description: " + YamlText.DoubleQuoted(text) + "\nname: Odd\n" + Body;
         var (output, result) = GeneratorRunner.Run(new[] { new InMemoryAdditionalText("/p/" + text.Replace('/', '_') + ".recipe.yaml", yaml) });
 
         Assert.Null(result.Exception);
@@ -125,33 +125,5 @@ public sealed class GeneratorRobustnessTests
         Assert.True(
             result.GeneratedSources.Length == 2 ^ diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error),
             $"code: {result.GeneratedSources.Length - 1} trainer(s); errors: {string.Join(", ", diagnostics.Select(d => d.Id))}");
-    }
-
-    /// <summary>A YAML double-quoted scalar: printable ASCII as it is, everything else as an escape.</summary>
-    private static string DoubleQuoted(string text)
-    {
-        var builder = new System.Text.StringBuilder("\"");
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                builder.Append("\\U").Append(char.ConvertToUtf32(c, text[++i]).ToString("X8", System.Globalization.CultureInfo.InvariantCulture));
-            }
-            else if (char.IsSurrogate(c))
-            {
-                builder.Append(c); // YAML has no escape for half a pair
-            }
-            else if (c is '"' or '\\' || c < ' ' || c > '~')
-            {
-                builder.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.Append('"').ToString();
     }
 }
