@@ -43,16 +43,18 @@ public static class RecipeDslApp
 
                 switch (exception)
                 {
+                    case ReportedException reported:
+                        return reported.ExitCode;
                     case CommandAppException or UsageException:
                         console.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
                         console.MarkupLine("Run [bold]recipedsl --help[/] or [bold]recipedsl <command> --help[/] for usage.");
-                        return 2;
+                        return ExitCodes.Usage;
                     case IOException or UnauthorizedAccessException:
                         console.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
-                        return 1;
+                        return ExitCodes.Failure;
                     default:
                         console.WriteException(exception, ExceptionFormats.ShortenPaths);
-                        return 1;
+                        return ExitCodes.Failure;
                 }
             });
         });
@@ -62,3 +64,24 @@ public static class RecipeDslApp
 
 /// <summary>A mistake in how the program was called; reported with a hint to the help, exit code 2.</summary>
 public sealed class UsageException(string message) : Exception(message);
+
+/// <summary>A failure the command has already reported to the user; the program only exits with its code.</summary>
+public sealed class ReportedException(int exitCode) : Exception($"reported; exit code {exitCode}")
+{
+    public int ExitCode { get; } = exitCode;
+}
+
+/// <summary>What the program's exit code means.</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>Anything unexpected, or a file that could not be read or written.</summary>
+    public const int Failure = 1;
+
+    /// <summary>A mistake in the command line or in a file it was given.</summary>
+    public const int Usage = 2;
+
+    /// <summary>Training diverged (a NaN or infinite loss) and was stopped.</summary>
+    public const int Diverged = 3;
+}

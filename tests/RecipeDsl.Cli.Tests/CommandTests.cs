@@ -158,5 +158,17 @@ public sealed class CommandTests : IDisposable
         Assert.Contains(message, output.Replace("\n", " "));
     }
 
+    [Fact]
+    public void A_diverging_run_stops_with_one_error_line_and_exit_code_3()
+    {
+        var (exitCode, output) = Run("train", "mnist-sgd-too-fast", "--max-train", "1000", "--out", _out);
+
+        Assert.True(exitCode == 3, output);
+        Assert.Matches(@"error: MnistSgdTooFast: the training loss became NaN or infinite in epoch 1, batch \d+ of 16; training stopped\.", output.Replace("\n", " "));
+        Assert.Contains($"Kept in {_out}", output.Replace("\n", ""));
+        Assert.DoesNotContain("   at ", output);
+        Assert.False(File.Exists(Path.Combine(_out, "MnistSgdTooFast.checkpoint")), "a diverged epoch wrote a checkpoint");
+    }
+
     public void Dispose() => Directory.Delete(_out, recursive: true);
 }

@@ -199,7 +199,7 @@ internal static class TrainerEmitter
         }
 
         writer.WriteLines(
-            $"using var totals = new {Training}.EpochTotals(device.Device);",
+            $"using var totals = new {Training}.EpochTotals({settings}.Name, epoch, device.Device);",
             "// A fresh order every epoch, drawn on the CPU generator so it is the same on every device.",
             $"var order = {Torch}.randperm(data.TrainCount, generator: shuffle).to(device.Device);",
             "");

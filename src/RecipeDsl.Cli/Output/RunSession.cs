@@ -44,9 +44,24 @@ internal sealed class RunSession
         Report.AddRecipe(entry);
     }
 
-    public TrainingResult Run(Func<TrainingOptions, TrainingResult> train) => WithProgress(train);
+    public TrainingResult Run(Func<TrainingOptions, TrainingResult> train) => StoppingOnDivergence(train);
 
-    public SweepResult RunSweep(Func<TrainingOptions, SweepResult> sweep) => WithProgress(sweep);
+    public SweepResult RunSweep(Func<TrainingOptions, SweepResult> sweep) => StoppingOnDivergence(sweep);
+
+    /// <summary>A run whose loss became NaN: one error line, where its last good checkpoint and metrics are, exit code 3.</summary>
+    private T StoppingOnDivergence<T>(Func<TrainingOptions, T> run)
+    {
+        try
+        {
+            return WithProgress(run);
+        }
+        catch (TrainingDivergedException diverged)
+        {
+            _console.MarkupLineInterpolated($"[red]error:[/] {diverged.Message}");
+            _console.MarkupLineInterpolated($"Kept in {Path.GetFullPath(Report.Folder)}: the metrics of every finished epoch and the checkpoint of the last one (none if the first diverged).");
+            throw new ReportedException(ExitCodes.Diverged);
+        }
+    }
 
     private T WithProgress<T>(Func<TrainingOptions, T> run)
     {

@@ -46,6 +46,11 @@ internal static class Tables
                 candidate == sweep.Best ? "[green]← best[/]" : "");
         }
 
+        foreach (var diverged in sweep.Diverged)
+        {
+            table.AddRow(F(diverged.LabelSmoothing, "0.###"), "[red]diverged[/]", "", "", "", "", Markup.Escape(diverged.Reason));
+        }
+
         console.Write(table);
     }
 

@@ -173,6 +173,11 @@ internal sealed class RunReport
                 md.Append(CultureInfo.InvariantCulture, $"| {F(candidate.LabelSmoothing, "0.###")} | {F(candidate.Validation.Accuracy, "P2")} | {F(candidate.Validation.Nll, "F4")} | {F(candidate.Validation.Ece, "F4")} | {F(candidate.Result.Test.Accuracy, "P2")} |\n");
             }
 
+            foreach (var diverged in sweep.Diverged)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"| {F(diverged.LabelSmoothing, "0.###")} | diverged: {diverged.Reason} | | | |\n");
+            }
+
             md.Append('\n');
         }
 

@@ -39,7 +39,32 @@ internal sealed class RecipeReader
             Locations = _read.Locations.OrderBy(location => location.Key.Start).ToEquatableArray(),
         };
         CheckTask(recipe, root);
+        CheckClassSmoothing(recipe, root);
         return recipe;
+    }
+
+    /// <summary>
+    /// Per-class ε replaces the one ε of the recipe, so the keys that vary or add to that one ε would be ignored
+    /// beside it: refused at the key instead.
+    /// </summary>
+    private void CheckClassSmoothing(Recipe recipe, Section root)
+    {
+        if (recipe.Loss.ClassSmoothing.Count == 0)
+        {
+            return;
+        }
+
+        if (KeySpan(root, "sweep") is { } sweep)
+        {
+            _read.Report(ProblemIds.NotApplicable, sweep, "sweep",
+                "it varies the one ε every class shares, and 'loss.class_smoothing' sets ε per class; sweep a recipe without class_smoothing");
+        }
+
+        if (KeySpan(root, "mixup", "label_smoothing") is { } mixupSmoothing)
+        {
+            _read.Report(ProblemIds.NotApplicable, mixupSmoothing, "mixup.label_smoothing",
+                "'loss.class_smoothing' already sets each class's ε for the mixed targets; put the smoothing there");
+        }
     }
 
     /// <summary>Checks that the dataset, the architecture and the techniques suit the task.</summary>

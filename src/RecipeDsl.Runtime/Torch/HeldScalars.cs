@@ -21,6 +21,9 @@ public sealed class HeldScalars : IDisposable
     /// <summary>The alpha of a plain sum, <c>a.add_(b, alpha: HeldScalars.One)</c>; held by this static field, never finalized.</summary>
     public static Scalar One { get; } = 1.ToScalar();
 
+    /// <summary>Zero, held the same way.</summary>
+    public static Scalar Zero { get; } = 0.ToScalar();
+
     private readonly List<Scalar> _held = new();
 
     /// <summary>A Scalar for <paramref name="value"/>, freed when this step's scalars are disposed.</summary>

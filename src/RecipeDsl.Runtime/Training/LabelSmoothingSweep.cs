@@ -25,7 +25,15 @@ public sealed record SweepCandidate(double LabelSmoothing, TrainingResult Result
     public ClassificationMetrics Validation => Result.Epochs[^1].Validation;
 }
 
-public sealed record SweepResult(string Recipe, SweepMetric Metric, IReadOnlyList<SweepCandidate> Candidates, SweepCandidate Best);
+/// <summary>A candidate that could not be ranked: its training diverged, or its ranking metric is not a number.</summary>
+public sealed record DivergedCandidate(double LabelSmoothing, string Reason)
+{
+    public string Describe() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"ε = {LabelSmoothing:R}: {Reason}");
+}
+
+/// <param name="Candidates">The candidates that trained to finite metrics, in the order they ran.</param>
+/// <param name="Diverged">The candidates that did not, with why; never named best.</param>
+public sealed record SweepResult(string Recipe, SweepMetric Metric, IReadOnlyList<SweepCandidate> Candidates, SweepCandidate Best, IReadOnlyList<DivergedCandidate> Diverged);
 
 /// <summary>
 /// An ε sweep (the seed article's <c>find_best_smoothing</c>, minus its bugs): every candidate starts from the very
@@ -51,19 +59,44 @@ public static class LabelSmoothingSweep
         using var initial = createModel();
         var initialState = initial.state_dict();
         var results = new List<SweepCandidate>(candidates.Count);
+        var diverged = new List<DivergedCandidate>();
         foreach (var epsilon in candidates)
         {
             using var model = createModel();
             model.load_state_dict(initialState);
-            results.Add(new SweepCandidate(epsilon, train(model, epsilon)));
+            try
+            {
+                var candidate = new SweepCandidate(epsilon, train(model, epsilon));
+                if (double.IsFinite(Score(candidate, metric)))
+                {
+                    results.Add(candidate);
+                }
+                else
+                {
+                    diverged.Add(new DivergedCandidate(epsilon, $"validation {metric.ToString().ToLowerInvariant()} is {Score(candidate, metric)}"));
+                }
+            }
+            catch (NonFiniteLossException e)
+            {
+                diverged.Add(new DivergedCandidate(epsilon, $"the training loss became NaN or infinite in epoch {e.Epoch}, batch {e.Batch}"));
+            }
         }
 
-        var best = metric switch
+        if (results.Count == 0)
         {
-            SweepMetric.Nll => results.OrderBy(c => c.Validation.Nll).First(),
-            SweepMetric.Ece => results.OrderBy(c => c.Validation.Ece).First(),
-            _ => results.OrderByDescending(c => c.Validation.Accuracy).First(),
-        };
-        return new SweepResult(recipe, metric, results, best);
+            throw new SweepDivergedException(recipe, diverged);
+        }
+
+        var best = metric == SweepMetric.Accuracy
+            ? results.OrderByDescending(c => Score(c, metric)).First()
+            : results.OrderBy(c => Score(c, metric)).First();
+        return new SweepResult(recipe, metric, results, best, diverged);
     }
+
+    private static double Score(SweepCandidate candidate, SweepMetric metric) => metric switch
+    {
+        SweepMetric.Nll => candidate.Validation.Nll,
+        SweepMetric.Ece => candidate.Validation.Ece,
+        _ => candidate.Validation.Accuracy,
+    };
 }

@@ -168,4 +168,15 @@ public sealed class RecipeParserLanguageTests
     {
         Assert.Equal(id, SingleProblem("data:\n  dataset: mnist\n" + section).Id);
     }
+
+    [Theory]
+    [InlineData("sweep:\n  label_smoothing: [0.0, 0.1]\n", "sweep", 7, 0)]
+    [InlineData("mixup:\n  alpha: 0.2\n  label_smoothing: 0.1\n", "mixup.label_smoothing", 9, 2)]
+    public void Keys_that_would_be_ignored_beside_class_smoothing_are_refused_at_the_key(string section, string key, int line, int column)
+    {
+        var problem = SingleProblem(Minimal + "loss:\n  class_smoothing:\n    4: 0.2\n" + section);
+
+        Assert.Equal((ProblemIds.NotApplicable, key), (problem.Id, problem.Arguments[0]));
+        Assert.Equal((line, column), (problem.Span.StartLine, problem.Span.StartColumn));
+    }
 }

@@ -92,7 +92,7 @@ public sealed class GeneratedTrainerTests
     public void The_catalog_lists_this_projects_recipes()
     {
         Assert.Equal(
-            new[] { "SmokeCalibrated", "SmokeCnn", "SmokeCustom", "SmokeMixup", "SmokeMlp", "SmokeNoisyClasses", "SmokeSequence", "SmokeStudent", "SmokeSweep", "SmokeTeacher" },
+            new[] { "SmokeCalibrated", "SmokeCnn", "SmokeCustom", "SmokeMixup", "SmokeMlp", "SmokeNoisyClasses", "SmokePoisoned", "SmokeSequence", "SmokeStudent", "SmokeSweep", "SmokeTeacher" },
             System.Linq.Enumerable.Select(RecipeCatalog.All, entry => entry.Name));
         Assert.IsType<SmokeCnnTrainer>(RecipeCatalog.All[1].CreateTrainer());
         var byName = System.Linq.Enumerable.ToDictionary(RecipeCatalog.All, entry => entry.Name);

@@ -54,5 +54,36 @@ public sealed class LabelSmoothingSweepTests
 
         Assert.Equal(best, sweep.Best.LabelSmoothing);
         Assert.Equal(new[] { 0.0, 0.1, 0.2 }, sweep.Candidates.Select(c => c.LabelSmoothing));
+        Assert.Empty(sweep.Diverged);
+    }
+
+    [Theory]
+    [InlineData(SweepMetric.Accuracy)]
+    [InlineData(SweepMetric.Nll)]
+    [InlineData(SweepMetric.Ece)]
+    public void A_diverged_or_non_finite_candidate_is_never_best_and_is_named(SweepMetric metric)
+    {
+        var sweep = LabelSmoothingSweep.Run("R", new[] { 0.0, 0.1, 0.2, 0.3 }, metric, () => nn.Linear(2, 2), (_, epsilon) => epsilon switch
+        {
+            0.0 => throw new NonFiniteLossException("R", 1, 7, 10),
+            0.1 => ResultWith(double.NaN, double.NaN, double.NaN),
+            0.2 => ResultWith(0.5, double.PositiveInfinity, double.NaN),
+            _ => ResultWith(0.2, 2.0, 0.3),
+        });
+
+        Assert.Equal(metric == SweepMetric.Accuracy ? 0.2 : 0.3, sweep.Best.LabelSmoothing);
+        var ranked = metric == SweepMetric.Accuracy ? new[] { 0.2, 0.3 } : new[] { 0.3 };
+        Assert.Equal(ranked, sweep.Candidates.Select(c => c.LabelSmoothing));
+        Assert.Equal(new[] { 0.0, 0.1, 0.2, 0.3 }.Except(ranked), sweep.Diverged.Select(d => d.LabelSmoothing));
+        Assert.Equal("the training loss became NaN or infinite in epoch 1, batch 7", sweep.Diverged[0].Reason);
+    }
+
+    [Fact]
+    public void A_sweep_whose_every_candidate_diverged_says_so()
+    {
+        var stopped = Assert.Throws<SweepDivergedException>(() => LabelSmoothingSweep.Run("R", new[] { 0.0, 0.1 }, SweepMetric.Accuracy, () => nn.Linear(2, 2),
+            (_, epsilon) => epsilon == 0.0 ? throw new NonFiniteLossException("R", 2, 1, 10) : ResultWith(double.NaN, 1, 1)));
+
+        Assert.Equal("R: every candidate of the sweep diverged (ε = 0: the training loss became NaN or infinite in epoch 2, batch 1; ε = 0.1: validation accuracy is NaN).", stopped.Message);
     }
 }
