@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using RecipeDsl.Cli.Commands;
+using RecipeDsl.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -45,6 +46,9 @@ public static class RecipeDslApp
                 {
                     case ReportedException reported:
                         return reported.ExitCode;
+                    case UnusableFileException:
+                        console.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
+                        return ExitCodes.Usage;
                     case CommandAppException or UsageException:
                         console.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
                         console.MarkupLine("Run [bold]recipedsl --help[/] or [bold]recipedsl <command> --help[/] for usage.");

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 using Spectre.Console.Testing;
 using Xunit;
 
@@ -168,6 +169,44 @@ public sealed class CommandTests : IDisposable
         Assert.Contains($"Kept in {_out}", output.Replace("\n", ""));
         Assert.DoesNotContain("   at ", output);
         Assert.False(File.Exists(Path.Combine(_out, "MnistSgdTooFast.checkpoint")), "a diverged epoch wrote a checkpoint");
+    }
+
+    [Fact]
+    public void Teacher_weights_of_another_model_are_one_error_line_with_exit_code_2()
+    {
+        var weights = Path.Combine(_out, "mlp.dat");
+        Assert.Equal(0, Run("train", "mnist-mlp", "--epochs", "1", "--max-train", "200", "--save-model", weights, "--out", Path.Combine(_out, "mlp")).ExitCode);
+
+        var (exitCode, output) = Run("distill", "mnist-student", "--teacher-weights", weights, "--epochs", "1", "--max-train", "200", "--out", Path.Combine(_out, "student"));
+
+        Assert.True(exitCode == 2, output);
+        Assert.Matches($"error: '{Regex.Escape(weights)}' does not hold weights of recipe MnistTeacher's model \\(.+\\)\\. Save them with: recipedsl train MnistTeacher --save-model {Regex.Escape(weights)}", output.Replace("\n", ""));
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    [Fact]
+    public void A_corrupt_checkpoint_is_one_error_line_with_exit_code_2()
+    {
+        File.WriteAllText(Path.Combine(_out, "MnistMlp.checkpoint"), "not a checkpoint");
+
+        var (exitCode, output) = Run("train", "mnist-mlp", "--epochs", "1", "--max-train", "200", "--out", _out, "--resume");
+
+        Assert.True(exitCode == 2, output);
+        Assert.Contains("is not a usable checkpoint of recipe MnistMlp", output.Replace("\n", ""));
+        Assert.Contains("Delete it to start over", output.Replace("\n", ""));
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    [Fact]
+    public void An_out_folder_that_is_a_file_is_one_error_line_with_exit_code_2()
+    {
+        var file = Path.Combine(_out, "taken");
+        File.WriteAllText(file, "");
+
+        var (exitCode, output) = Run("train", "mnist-mlp", "--epochs", "1", "--out", file);
+
+        Assert.True(exitCode == 2, output);
+        Assert.Contains($"--out '{file}' is a file; give a folder for the report", output.Replace("\n", ""));
     }
 
     public void Dispose() => Directory.Delete(_out, recursive: true);

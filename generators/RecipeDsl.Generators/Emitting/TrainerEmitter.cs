@@ -124,7 +124,7 @@ internal static class TrainerEmitter
         writer.WriteLine($"/// <summary>Loads teacher weights of recipe <c>{names.Teacher}</c> (saved by train --save-model, or a PyTorch state_dict .pt) and trains a fresh student from them.</summary>");
         writer.OpenBlock($"public {Training}.TrainingResult TrainFromSavedTeacher(string teacherWeights, {Training}.TrainingOptions? options = null)");
         writer.WriteLine($"using var teacher = new {names.TeacherModel}();");
-        writer.WriteLine($"{Training}.ModelWeights.Load(teacher, teacherWeights);");
+        writer.WriteLine($"{Training}.ModelWeights.Load(teacher, teacherWeights, {names.Teacher}Recipe.Name);");
         writer.WriteLine("return Train(teacher, options);");
         writer.CloseBlock();
         writer.WriteLine();

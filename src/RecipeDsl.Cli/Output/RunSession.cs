@@ -26,6 +26,11 @@ internal sealed class RunSession
         var folder = settings.Out
             ?? (settings.Resume ? LatestRun(name) : null)
             ?? Path.Combine("runs", DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + name);
+        if (File.Exists(folder))
+        {
+            throw new UsageException($"--out '{folder}' is a file; give a folder for the report (it is created if missing).");
+        }
+
         Report = new RunReport(folder, settings.TensorBoard);
     }
 

@@ -54,10 +54,18 @@ internal sealed class RunReport
             _epochs[epoch.Recipe] = epochs = new List<EpochMetrics>();
         }
 
-        // A fresh run starts the file; a resumed one (first epoch here > 1) appends to what its first part wrote.
+        // A fresh run starts the file; a resumed one appends to what its first part wrote, after dropping lines of this
+        // epoch and later: a run killed between writing an epoch's line and its checkpoint repeats that epoch.
         if (epoch.Epoch == 1)
         {
             File.Delete(MetricsPath(epoch.Recipe));
+        }
+        else if (File.Exists(MetricsPath(epoch.Recipe)))
+        {
+            var earlier = File.ReadAllLines(MetricsPath(epoch.Recipe))
+                .Where(line => JsonDocument.Parse(line).RootElement.GetProperty("epoch").GetInt32() < epoch.Epoch)
+                .ToArray();
+            File.WriteAllLines(MetricsPath(epoch.Recipe), earlier);
         }
 
         epochs.Add(epoch);

@@ -55,7 +55,7 @@ public sealed class Checkpoints
     }
 
     /// <summary>Restores everything <see cref="Save"/> wrote; returns the last completed epoch, or null without a checkpoint.</summary>
-    /// <exception cref="InvalidDataException">The file is not a checkpoint of this recipe.</exception>
+    /// <exception cref="UnusableFileException">The file is not a whole checkpoint of this recipe as it is now.</exception>
     public int? TryRestore(nn.Module model, OptimizerHelper optimizer, Generator shuffle, Mixup? mixup, List<EpochMetrics> history)
     {
         if (!File.Exists(Path))
@@ -63,31 +63,49 @@ public sealed class Checkpoints
             return null;
         }
 
+        try
+        {
+            return Restore(model, optimizer, shuffle, mixup, history);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A truncated or foreign file fails wherever reading first goes wrong; say so in one line, without libtorch's frames.
+            throw new UnusableFileException(Path,
+                $"'{Path}' is not a usable checkpoint of recipe {_recipe} ({UnusableFileException.Reason(e)}). Delete it to start over, or resume from another --out folder.", e);
+        }
+    }
+
+    private int Restore(nn.Module model, OptimizerHelper optimizer, Generator shuffle, Mixup? mixup, List<EpochMetrics> history)
+    {
         using var reader = new BinaryReader(File.OpenRead(Path));
         if (reader.ReadString() != Magic || reader.ReadInt32() != FormatVersion)
         {
-            throw new InvalidDataException($"{Path} is not a RecipeDsl checkpoint of format {FormatVersion}.");
+            throw new InvalidDataException($"it is not a RecipeDsl checkpoint of format {FormatVersion}");
         }
 
         var recipe = reader.ReadString();
         if (recipe != _recipe)
         {
-            throw new InvalidDataException($"{Path} belongs to recipe '{recipe}', not '{_recipe}'.");
+            throw new InvalidDataException($"it belongs to recipe '{recipe}'");
         }
 
         var epoch = reader.ReadInt32();
-        set_rng_state(ReadState(reader));
-        shuffle.set_state(ReadState(reader));
+        using var cpuState = ReadState(reader);
+        using var shuffleState = ReadState(reader);
         if (reader.ReadBoolean() != (mixup is not null))
         {
-            throw new InvalidDataException($"{Path} was written with{(mixup is null ? "" : "out")} Mixup; the recipe has changed since.");
+            throw new InvalidDataException($"it was written with{(mixup is null ? "" : "out")} Mixup; the recipe has changed since");
         }
 
         mixup?.Restore(reader);
-        history.Clear();
-        history.AddRange(JsonSerializer.Deserialize<List<EpochMetrics>>(reader.ReadString())!);
+        var restoredHistory = JsonSerializer.Deserialize<List<EpochMetrics>>(reader.ReadString()) ?? throw new InvalidDataException("its metrics are empty");
         model.load(reader);
         optimizer.load_state_dict(reader);
+        // Generators last: a checkpoint that fails above leaves the run's random state as it was.
+        set_rng_state(cpuState);
+        shuffle.set_state(shuffleState);
+        history.Clear();
+        history.AddRange(restoredHistory);
         return epoch;
     }
 
@@ -101,5 +119,14 @@ public sealed class Checkpoints
         }
     }
 
-    internal static Tensor ReadState(BinaryReader reader) => tensor(reader.ReadBytes(reader.ReadInt32()));
+    internal static Tensor ReadState(BinaryReader reader)
+    {
+        var length = reader.ReadInt32();
+        if (length < 0 || length > reader.BaseStream.Length - reader.BaseStream.Position)
+        {
+            throw new InvalidDataException("it is truncated or corrupt");
+        }
+
+        return tensor(reader.ReadBytes(length));
+    }
 }

@@ -31,25 +31,36 @@ public static class ModelWeights
         }
     }
 
-    /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
-    public static void Load(nn.Module model, string path)
+    /// <param name="recipe">The recipe whose model this is, for the message when the file does not fit it.</param>
+    /// <exception cref="UnusableFileException">There is no file at <paramref name="path"/>, or it holds no weights of this model.</exception>
+    public static void Load(nn.Module model, string path, string? recipe = null)
     {
+        var whose = recipe is null ? $"a {model.GetName()}" : $"recipe {recipe}'s model";
+        var remedy = $"Save them with: recipedsl train {recipe ?? "<recipe>"} --save-model {path}";
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"No model weights at '{path}'.", path);
+            throw new UnusableFileException(path, $"No model weights at '{path}'. {remedy}");
         }
 
-        switch (Format(path))
+        try
         {
-            case WeightFormat.PyTorch:
-                model.load_py(path);
-                break;
-            case WeightFormat.Safetensors:
-                model.load_safetensors(path);
-                break;
-            default:
-                model.load(path);
-                break;
+            switch (Format(path))
+            {
+                case WeightFormat.PyTorch:
+                    model.load_py(path);
+                    break;
+                case WeightFormat.Safetensors:
+                    model.load_safetensors(path);
+                    break;
+                default:
+                    model.load(path);
+                    break;
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // TorchSharp and PyBridge throw what they meet first (a wrong shape, a missing key, a truncated stream).
+            throw new UnusableFileException(path, $"'{path}' does not hold weights of {whose} ({UnusableFileException.Reason(e)}). {remedy}", e);
         }
     }
 

@@ -51,6 +51,47 @@ public sealed class CheckpointTests : IDisposable
         AssertSameRun(uninterrupted, resumed);
     }
 
+    [Theory]
+    [InlineData("truncated")]
+    [InlineData("garbage")]
+    public void A_checkpoint_that_does_not_fit_is_a_one_line_error_and_changes_nothing(string kind)
+    {
+        var path = Path.Combine(Folder("bad"), "SmokeMlp.checkpoint");
+        Directory.CreateDirectory(Folder("bad"));
+        switch (kind)
+        {
+            case "truncated":
+                new SmokeMlpTrainer().Train(new TrainingOptions { MaxTrainSamples = 200, CheckpointDirectory = Folder("bad") });
+                File.WriteAllBytes(path, File.ReadAllBytes(path)[..^100]);
+                break;
+            default:
+                File.WriteAllBytes(path, new byte[] { 4, 82, 68, 67, 75, 1, 0, 0, 0, 255, 255, 255, 255, 15 });
+                break;
+        }
+
+        var error = Assert.Throws<UnusableFileException>(() =>
+            new SmokeMlpTrainer().Train(new TrainingOptions { MaxTrainSamples = 200, CheckpointDirectory = Folder("bad"), Resume = true }));
+
+        Assert.Equal(path, error.Path);
+        Assert.Matches($"^'{System.Text.RegularExpressions.Regex.Escape(path)}' is not a usable checkpoint of recipe SmokeMlp \\(.+\\)\\. Delete it to start over, or resume from another --out folder\\.$", error.Message);
+    }
+
+    [Fact]
+    public void A_checkpoint_written_before_the_optimizer_changed_is_refused_without_touching_the_random_state()
+    {
+        new SmokeMlpTrainer().Train(new TrainingOptions { MaxTrainSamples = 200, CheckpointDirectory = Folder("edited") });
+        using var model = new SmokeMlpModel();
+        using var sgd = new RecipeDsl.Optimizers.SGD(model.parameters(), 0.1);
+        using var shuffle = new TorchSharp.torch.Generator(3);
+        using var before = TorchSharp.torch.get_rng_state();
+
+        var error = Assert.Throws<UnusableFileException>(() => new Checkpoints(Folder("edited"), "SmokeMlp").TryRestore(model, sgd, shuffle, null, new()));
+
+        Assert.Contains("Mismatched optimizer type", error.Message);
+        using var after = TorchSharp.torch.get_rng_state();
+        Assert.Equal(before.data<byte>().ToArray(), after.data<byte>().ToArray());
+    }
+
     [Fact]
     public void A_checkpoint_is_replaced_whole_and_leaves_no_temporary_file()
     {
@@ -78,7 +119,7 @@ public sealed class CheckpointTests : IDisposable
         new SmokeMlpTrainer().Train(new TrainingOptions { Epochs = 1, MaxTrainSamples = 300, CheckpointDirectory = Folder("x") });
         File.Move(Path.Combine(Folder("x"), "SmokeMlp.checkpoint"), Path.Combine(Folder("x"), "SmokeTeacher.checkpoint"));
 
-        var error = Assert.Throws<InvalidDataException>(() =>
+        var error = Assert.Throws<UnusableFileException>(() =>
             new SmokeTeacherTrainer().Train(new TrainingOptions { Epochs = 1, MaxTrainSamples = 300, CheckpointDirectory = Folder("x"), Resume = true }));
         Assert.Contains("belongs to recipe 'SmokeMlp'", error.Message);
     }

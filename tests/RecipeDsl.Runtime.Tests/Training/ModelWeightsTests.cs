@@ -64,7 +64,60 @@ public sealed class ModelWeightsTests : IDisposable
     {
         using var model = new SmokeMlpModel();
 
-        Assert.Contains("No model weights at", Assert.Throws<FileNotFoundException>(() => ModelWeights.Load(model, Path.Combine(_directory, "none.pt"))).Message);
+        Assert.Contains("No model weights at", Assert.Throws<UnusableFileException>(() => ModelWeights.Load(model, Path.Combine(_directory, "none.pt"))).Message);
+    }
+
+    [Theory]
+    [InlineData("other.dat")]
+    [InlineData("other.pt")]
+    [InlineData("other.safetensors")]
+    public void Weights_of_another_model_are_a_one_line_error_naming_file_recipe_and_remedy(string fileName)
+    {
+        var path = Path.Combine(_directory, fileName);
+        using (var other = new SmokeCnnModel())
+        {
+            ModelWeights.Save(other, path);
+        }
+
+        using var teacher = new SmokeTeacherModel();
+        var error = Assert.Throws<UnusableFileException>(() => ModelWeights.Load(teacher, path, "SmokeTeacher"));
+
+        Assert.Equal(path, error.Path);
+        Assert.StartsWith($"'{path}' does not hold weights of recipe SmokeTeacher's model (", error.Message);
+        Assert.EndsWith($"). Save them with: recipedsl train SmokeTeacher --save-model {path}", error.Message);
+        Assert.DoesNotContain("\n", error.Message);
+    }
+
+    [Theory]
+    [InlineData("garbage.dat")]
+    [InlineData("garbage.pt")]
+    [InlineData("garbage.safetensors")]
+    public void A_corrupt_weights_file_is_a_one_line_error(string fileName)
+    {
+        var path = Path.Combine(_directory, fileName);
+        File.WriteAllBytes(path, new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17 });
+        using var model = new SmokeMlpModel();
+
+        var error = Assert.Throws<UnusableFileException>(() => ModelWeights.Load(model, path, "SmokeMlp"));
+
+        Assert.StartsWith($"'{path}' does not hold weights of recipe SmokeMlp's model (", error.Message);
+        Assert.DoesNotContain("\n", error.Message);
+    }
+
+    [Fact]
+    public void Pretrained_weights_of_the_wrong_shape_are_a_one_line_error_naming_the_recipe()
+    {
+        var path = Path.Combine(_directory, "base.pt");
+        using (var other = new SmokeCnnModel())
+        {
+            ModelWeights.Save(other, path);
+        }
+
+        using var model = new SmokeMlpModel();
+        var error = Assert.Throws<UnusableFileException>(() => PretrainedWeights.Load(model, path, "SmokeMlp"));
+
+        Assert.StartsWith($"Recipe 'SmokeMlp': model.pretrained '{path}' does not hold weights of recipe SmokeMlp's model (", error.Message);
+        Assert.DoesNotContain("\n", error.Message);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
