@@ -110,7 +110,7 @@ public sealed class CommandTests : IDisposable
         var (exitCode, output) = Run("distill", "mnist-student", "--teacher-weights", teacher, "--epochs", "1", "--max-train", "300", "--out", Path.Combine(_out, "s"));
 
         Assert.True(exitCode == 0, output);
-        Assert.Contains("weights loaded from", output);
+        Assert.Contains("weights from", output);
         Assert.DoesNotContain("MnistTeacher epoch", output);
     }
 

@@ -192,6 +192,7 @@ internal static class TrainerEmitter
         writer.OpenBlock("for (var epoch = firstEpoch; epoch <= epochs; epoch++)");
         writer.WriteLines(
             $"using var epochScope = {Torch}.NewDisposeScope();",
+            $"{Training}.Seeding.SeedCudaForEpoch({settings}.Seed, epoch, device.Device);",
             "model.train();");
         if (recipe.Distillation is not null)
         {

@@ -28,7 +28,7 @@ public sealed class DistillCommand(IAnsiConsole console) : Command<DistillSettin
         session.Header(entry);
         if (settings.TeacherWeights is { } teacherWeights)
         {
-            console.MarkupLineInterpolated($"Teacher [bold]{entry.Teacher}[/]: weights loaded from {teacherWeights}");
+            console.MarkupLineInterpolated($"Teacher [bold]{entry.Teacher}[/]: weights from {teacherWeights}");
             session.Run(options => entry.TrainFromSavedTeacher(teacherWeights, options with { SaveModelTo = settings.SaveModel ?? session.Report.ModelPath }));
         }
         else

@@ -15,13 +15,7 @@ public sealed class BetaSampler
     public BetaSampler(int seed) => _state = (ulong)seed;
 
     /// <summary>Uniform in [0, 1).</summary>
-    public double NextUniform()
-    {
-        var z = _state += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return ((z ^ (z >> 31)) >> 11) * (1.0 / (1UL << 53));
-    }
+    public double NextUniform() => (Datasets.DatasetSplit.SplitMix64(ref _state) >> 11) * (1.0 / (1UL << 53));
 
     public double NextBeta(double alpha, double beta)
     {

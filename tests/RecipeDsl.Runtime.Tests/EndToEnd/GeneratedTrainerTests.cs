@@ -88,6 +88,32 @@ public sealed class GeneratedTrainerTests
         Assert.Equal(liveBefore + gradients, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
     }
 
+    public static TheoryData<string> TechniqueRecipes() => new() { "SmokeMlp", "SmokeMixup", "SmokeNoisyClasses", "SmokeSequence", "SmokeStudent", "SmokeCalibrated", "SmokeCnn" };
+
+    [Theory]
+    [MemberData(nameof(TechniqueRecipes))]
+    public void A_long_run_keeps_the_same_number_of_native_tensors_after_its_first_epoch(string recipe)
+    {
+        var live = new System.Collections.Generic.List<long>();
+        var options = new TrainingOptions
+        {
+            Epochs = 20,
+            MaxTrainSamples = 100,
+            OnEpoch = epoch =>
+            {
+                if (epoch.Recipe == recipe)
+                {
+                    live.Add(DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+                }
+            },
+        };
+
+        System.Linq.Enumerable.Single(RecipeCatalog.All, entry => entry.Name == recipe).CreateTrainer().Train(options);
+
+        Assert.Equal(20, live.Count);
+        Assert.All(live, count => Assert.Equal(live[0], count));
+    }
+
     [Fact]
     public void The_catalog_lists_this_projects_recipes()
     {
