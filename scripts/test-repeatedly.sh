@@ -30,8 +30,8 @@ for project in tests/RecipeDsl.Runtime.Tests tests/RecipeDsl.Cli.Tests; do
   for method in $(dotnet test "$project" --no-build --list-tests 2>/dev/null | sed -n 's/^    //p' | sed 's/(.*//' \
       | grep -E '\.(EndToEnd|Training)\.|Cli\.Tests\.' | sort -u); do
     if ! dotnet test "$project" --no-build --filter "FullyQualifiedName=$method" >"$work/alone.log" 2>&1 \
-        && ! grep -q "No test matches" "$work/alone.log"; then
-      echo "alone: $method FAILED"
+        || ! grep -q '^Passed!' "$work/alone.log"; then
+      echo "alone: $method FAILED (or matched no test)"
       grep -E "Error Message" -A3 "$work/alone.log" | head -20
       exit 1
     fi
