@@ -20,7 +20,7 @@ namespace RecipeDsl.Compiler.Tests.Fuzzing;
 /// never silently nothing. 1,000 cases with a fixed seed; RECIPEDSL_FUZZ_CASES sets another count (the long run of
 /// 20,000 is recorded in benchmarks/README.md). A failure prints the shrunk recipe and what was done to it.
 /// </summary>
-public sealed class RecipeFuzzTests
+public sealed class RecipeFuzzTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const string Seed = "000000001gZGv";
 
@@ -38,10 +38,17 @@ public sealed class RecipeFuzzTests
     [Fact]
     public void Every_mutated_recipe_gets_compiling_code_or_an_error_and_nothing_throws()
     {
-        RecipeMutations.Recipes.Sample(Check, seed: Seed, iter: Cases, print: recipe => recipe.ToString());
+        var outcomes = new ConcurrentDictionary<bool, int>();
+
+        RecipeMutations.Recipes.Sample(recipe => outcomes.AddOrUpdate(Check(recipe), 1, (_, count) => count + 1), seed: Seed, iter: Cases, print: recipe => recipe.ToString());
+
+        // A fuzzer whose mutations always break the recipe, or never do, would test half of the property.
+        output.WriteLine($"{Cases} cases: {outcomes.GetValueOrDefault(true)} got a trainer, {outcomes.GetValueOrDefault(false)} an RD error");
+        Assert.True(outcomes.GetValueOrDefault(true) > Cases / 20 && outcomes.GetValueOrDefault(false) > Cases / 20, $"trainer/error split {outcomes.GetValueOrDefault(true)}/{outcomes.GetValueOrDefault(false)}");
     }
 
-    private static void Check(MutatedRecipe mutated)
+    /// <returns>Whether the recipe got its trainer (else it got an RD error).</returns>
+    private static bool Check(MutatedRecipe mutated)
     {
         var files = WithTeachers(mutated).Select(file => (AdditionalText)new InMemoryAdditionalText(file.Path, file.Text)).ToArray();
 
@@ -75,6 +82,8 @@ public sealed class RecipeFuzzTests
         {
             throw new InvalidOperationException("the recipe got neither code nor an RD error: it was silently ignored");
         }
+
+        return generated;
     }
 
     private static IEnumerable<(string Path, string Text)> WithTeachers(MutatedRecipe mutated)
