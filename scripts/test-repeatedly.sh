@@ -26,9 +26,9 @@ done
 
 alone=0
 for project in tests/RecipeDsl.Runtime.Tests tests/RecipeDsl.Cli.Tests; do
+  dotnet test "$project" --no-build --list-tests >"$work/list.log" 2>&1 || { echo "listing the tests of $project failed ($work/list.log)"; exit 1; }
   # Theory cases share a method: each method runs alone once, with all its cases.
-  for method in $(dotnet test "$project" --no-build --list-tests 2>/dev/null | sed -n 's/^    //p' | sed 's/(.*//' \
-      | grep -E '\.(EndToEnd|Training)\.|Cli\.Tests\.' | sort -u); do
+  for method in $(sed -n 's/^    //p' "$work/list.log" | sed 's/(.*//' | grep -E '\.(EndToEnd|Training)\.|Cli\.Tests\.' | sort -u); do
     if ! dotnet test "$project" --no-build --filter "FullyQualifiedName=$method" >"$work/alone.log" 2>&1 \
         || ! grep -q '^Passed!' "$work/alone.log"; then
       echo "alone: $method FAILED (or matched no test)"
@@ -38,4 +38,5 @@ for project in tests/RecipeDsl.Runtime.Tests tests/RecipeDsl.Cli.Tests; do
     alone=$((alone + 1))
   done
 done
+[ "$alone" -gt 0 ] || { echo "found no training test to run alone"; exit 1; }
 echo "all $runs runs green; $alone training tests green when run alone"

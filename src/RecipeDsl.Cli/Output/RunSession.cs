@@ -63,7 +63,11 @@ internal sealed class RunSession
         catch (TrainingDivergedException diverged)
         {
             _console.MarkupLineInterpolated($"[red]error:[/] {diverged.Message}");
-            _console.MarkupLineInterpolated($"Kept in {Path.GetFullPath(Report.Folder)}: the metrics of every finished epoch and the checkpoint of the last one (none if the first diverged).");
+            if (diverged is NonFiniteLossException)
+            {
+                _console.MarkupLineInterpolated($"Kept in {Path.GetFullPath(Report.Folder)}: the metrics of every finished epoch and the checkpoint of the last one (none if the first diverged).");
+            }
+
             throw new ReportedException(ExitCodes.Diverged);
         }
     }
@@ -104,6 +108,7 @@ internal sealed class RunSession
             {
                 var tasks = new Dictionary<(string, int), ProgressTask>();
                 var started = DateTime.UtcNow;
+                var shown = DateTime.MinValue;
                 var examples = 0L;
                 ProgressTask TaskFor(string recipe, int epoch, int batches) =>
                     tasks.TryGetValue((recipe, epoch), out var task) ? task
@@ -115,11 +120,16 @@ internal sealed class RunSession
                     {
                         examples = batch.Batch == 1 ? batch.Examples : examples + batch.Examples;
                         started = batch.Batch == 1 ? DateTime.UtcNow : started;
-                        var perSecond = examples / Math.Max((DateTime.UtcNow - started).TotalSeconds, 1e-3);
                         var task = TaskFor(batch.Recipe, batch.Epoch, batch.Batches);
                         task.Value = batch.Batch;
-                        task.Description = string.Create(CultureInfo.InvariantCulture,
-                            $"{Markup.Escape(batch.Recipe)} epoch {batch.Epoch}  loss {batch.Loss:F4}  {perSecond:F0} ex/s");
+                        // Reading the loss waits for the device: four times a second is enough for a person to watch.
+                        if (batch.Batch == 1 || batch.Batch == batch.Batches || DateTime.UtcNow - shown >= TimeSpan.FromMilliseconds(250))
+                        {
+                            shown = DateTime.UtcNow;
+                            var perSecond = examples / Math.Max((shown - started).TotalSeconds, 1e-3);
+                            task.Description = string.Create(CultureInfo.InvariantCulture,
+                                $"{Markup.Escape(batch.Recipe)} epoch {batch.Epoch}  loss {batch.Loss.item<float>():F4}  {perSecond:F0} ex/s");
+                        }
                     },
                     OnEpoch = epoch =>
                     {

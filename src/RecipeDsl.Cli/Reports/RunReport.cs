@@ -52,20 +52,7 @@ internal sealed class RunReport
         if (!_epochs.TryGetValue(epoch.Recipe, out var epochs))
         {
             _epochs[epoch.Recipe] = epochs = new List<EpochMetrics>();
-        }
-
-        // A fresh run starts the file; a resumed one appends to what its first part wrote, after dropping lines of this
-        // epoch and later: a run killed between writing an epoch's line and its checkpoint repeats that epoch.
-        if (epoch.Epoch == 1)
-        {
-            File.Delete(MetricsPath(epoch.Recipe));
-        }
-        else if (File.Exists(MetricsPath(epoch.Recipe)))
-        {
-            var earlier = File.ReadAllLines(MetricsPath(epoch.Recipe))
-                .Where(line => JsonDocument.Parse(line).RootElement.GetProperty("epoch").GetInt32() < epoch.Epoch)
-                .ToArray();
-            File.WriteAllLines(MetricsPath(epoch.Recipe), earlier);
+            KeepLinesBefore(epoch);
         }
 
         epochs.Add(epoch);
@@ -82,7 +69,7 @@ internal sealed class RunReport
             ["val_mce"] = validation.Mce,
             ["val_mean_confidence"] = validation.MeanConfidence,
             ["seconds"] = epoch.Duration.TotalSeconds,
-        });
+        }, Checkpoints.Json);
         File.AppendAllText(MetricsPath(epoch.Recipe), line + "\n");
 
         if (_tensorBoard)
@@ -199,6 +186,37 @@ internal sealed class RunReport
     }
 
     private string MetricsPath(string recipe) => Path.Combine(Folder, recipe + ".metrics.jsonl");
+
+    /// <summary>
+    /// Before a run's first epoch: a fresh run (epoch 1) starts the file; a resumed one keeps what its first part wrote
+    /// of earlier epochs only, since a run killed between an epoch's line and its checkpoint repeats that epoch (and a
+    /// kill mid-write leaves half a line). Replaced through a temporary file, as checkpoints are.
+    /// </summary>
+    private void KeepLinesBefore(EpochMetrics first)
+    {
+        var path = MetricsPath(first.Recipe);
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        var earlier = File.ReadAllLines(path).Where(line => EpochOf(line) is { } epoch && epoch < first.Epoch).ToArray();
+        File.WriteAllLines(path + ".tmp", earlier);
+        File.Move(path + ".tmp", path, overwrite: true);
+    }
+
+    private static int? EpochOf(string line)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(line);
+            return json.RootElement.GetProperty("epoch").GetInt32();
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     private static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 }

@@ -32,7 +32,7 @@ internal sealed class YamlTreeReader
             problems.Add(RecipeProblem.Create(ProblemIds.YamlSyntax, SpanOf(e.Start, e.End), Describe(e)));
             return null;
         }
-        catch (System.InvalidOperationException e)
+        catch (System.InvalidOperationException e) when (e.TargetSite?.DeclaringType?.Namespace?.StartsWith("YamlDotNet", System.StringComparison.Ordinal) == true)
         {
             // YamlDotNet 16 throws this instead of a YamlException for some malformed flow collections ("[unclosed"
             // followed by a key on the next line): still a syntax error of the file, located where reading stopped.

@@ -23,6 +23,7 @@ public sealed class Adam : TorchSharp.Modules.Adam
             var options = (Options)group.Options;
             var weightDecay = options.weight_decay!.Value;
             using var decay = weightDecay.ToScalar();
+            using var update = new AdamUpdate(options.beta1!.Value, options.beta2!.Value, options.eps!.Value, options.LearningRate!.Value, options.amsgrad!.Value);
             foreach (var parameter in group.Parameters)
             {
                 var gradient = parameter.grad;
@@ -43,9 +44,7 @@ public sealed class Adam : TorchSharp.Modules.Adam
 
                 var state = (State)_state[parameter.Handle];
                 state.step += 1;
-                AdamUpdate.Apply(
-                    parameter, gradient, state.step, state.exp_avg, state.exp_avg_sq, ref state.max_exp_avg_sq,
-                    options.beta1!.Value, options.beta2!.Value, options.eps!.Value, options.LearningRate!.Value, options.amsgrad!.Value);
+                update.Apply(parameter, gradient, state.step, state.exp_avg, state.exp_avg_sq, ref state.max_exp_avg_sq);
             }
         },
         closure);

@@ -5,31 +5,43 @@ using static TorchSharp.torch;
 
 namespace RecipeDsl.Optimizers;
 
-/// <summary>The moment updates and the parameter step that Adam and AdamW share, with every number held.</summary>
-internal static class AdamUpdate
+/// <summary>
+/// The moment updates and the parameter step that Adam and AdamW share, for one parameter group: its constants are
+/// held once per step, the two that depend on a parameter's step count once per parameter.
+/// </summary>
+internal sealed class AdamUpdate : IDisposable
 {
-    /// <param name="step">The parameter's step count after this step (1 on the first).</param>
-    /// <param name="maxExpAvgSq">The running maximum of the second moment; replaced when <paramref name="amsgrad"/>.</param>
-    public static void Apply(
-        TorchSharp.Modules.Parameter parameter,
-        Tensor gradient,
-        long step,
-        Tensor expAvg,
-        Tensor expAvgSq,
-        ref Tensor? maxExpAvgSq,
-        double beta1,
-        double beta2,
-        double eps,
-        double lr,
-        bool amsgrad)
+    private readonly HeldScalars _scalars = new();
+    private readonly double _beta1;
+    private readonly double _beta2;
+    private readonly double _lr;
+    private readonly bool _amsgrad;
+    private readonly Scalar _keep1;
+    private readonly Scalar _take1;
+    private readonly Scalar _keep2;
+    private readonly Scalar _take2;
+    private readonly Scalar _eps;
+
+    public AdamUpdate(double beta1, double beta2, double eps, double lr, bool amsgrad)
     {
-        using var scalars = new HeldScalars();
-        var biasCorrection1 = 1 - Math.Pow(beta1, step);
-        var biasCorrection2 = 1 - Math.Pow(beta2, step);
-        expAvg.mul_(scalars.Of(beta1)).add_(gradient, alpha: scalars.Of(1 - beta1));
-        expAvgSq.mul_(scalars.Of(beta2)).addcmul_(gradient, gradient.conj(), value: scalars.Of(1 - beta2));
+        (_beta1, _beta2, _lr, _amsgrad) = (beta1, beta2, lr, amsgrad);
+        _keep1 = _scalars.Of(beta1);
+        _take1 = _scalars.Of(1 - beta1);
+        _keep2 = _scalars.Of(beta2);
+        _take2 = _scalars.Of(1 - beta2);
+        _eps = _scalars.Of(eps);
+    }
+
+    /// <param name="step">The parameter's step count after this step (1 on the first).</param>
+    /// <param name="maxExpAvgSq">The running maximum of the second moment; replaced when amsgrad.</param>
+    public void Apply(TorchSharp.Modules.Parameter parameter, Tensor gradient, long step, Tensor expAvg, Tensor expAvgSq, ref Tensor? maxExpAvgSq)
+    {
+        var biasCorrection1 = 1 - Math.Pow(_beta1, step);
+        var biasCorrection2 = 1 - Math.Pow(_beta2, step);
+        expAvg.mul_(_keep1).add_(gradient, alpha: _take1);
+        expAvgSq.mul_(_keep2).addcmul_(gradient, gradient.conj(), value: _take2);
         var secondMoment = expAvgSq;
-        if (amsgrad)
+        if (_amsgrad)
         {
             var previous = maxExpAvgSq!;
             maxExpAvgSq = maximum(previous, expAvgSq).DetachFromDisposeScope();
@@ -37,7 +49,11 @@ internal static class AdamUpdate
             secondMoment = maxExpAvgSq;
         }
 
-        var denominator = secondMoment.sqrt().div_(scalars.Of(Math.Sqrt(biasCorrection2))).add_(scalars.Of(eps), alpha: HeldScalars.One);
-        parameter.addcdiv_(expAvg, denominator, value: scalars.Of(-lr / biasCorrection1));
+        using var correction2 = Math.Sqrt(biasCorrection2).ToScalar();
+        using var stepSize = (-_lr / biasCorrection1).ToScalar();
+        var denominator = secondMoment.sqrt().div_(correction2).add_(_eps, alpha: HeldScalars.One);
+        parameter.addcdiv_(expAvg, denominator, value: stepSize);
     }
+
+    public void Dispose() => _scalars.Dispose();
 }

@@ -23,6 +23,7 @@ public sealed class AdamW : TorchSharp.Modules.AdamW
             var options = (Options)group.Options;
             var lr = options.LearningRate!.Value;
             using var shrink = (1 - lr * options.weight_decay!.Value).ToScalar();
+            using var update = new AdamUpdate(options.beta1!.Value, options.beta2!.Value, options.eps!.Value, lr, options.amsgrad!.Value);
             foreach (var parameter in group.Parameters)
             {
                 var gradient = parameter.grad;
@@ -39,9 +40,7 @@ public sealed class AdamW : TorchSharp.Modules.AdamW
                 var state = (State)_state[parameter.Handle];
                 state.step += 1;
                 parameter.mul_(shrink);
-                AdamUpdate.Apply(
-                    parameter, gradient, state.step, state.exp_avg, state.exp_avg_sq, ref state.max_exp_avg_sq,
-                    options.beta1!.Value, options.beta2!.Value, options.eps!.Value, lr, options.amsgrad!.Value);
+                update.Apply(parameter, gradient, state.step, state.exp_avg, state.exp_avg_sq, ref state.max_exp_avg_sq);
             }
         },
         closure);

@@ -29,6 +29,12 @@ public sealed class BetaSampler
         // For a small shape (α below about 0.05) Gamma draws underflow to 0, and 0 / 0 is NaN: the logarithms do
         // not underflow, and X / (X + Y) = 1 / (1 + e^(log Y − log X)).
         var difference = y.Log - x.Log;
+        if (double.IsNaN(difference))
+        {
+            // Both logarithms are −∞ (α below about 1e-307): Beta(α, α) is then a fair coin between 0 and 1.
+            return NextUniform() < 0.5 ? 0 : 1;
+        }
+
         return difference > 0 ? Math.Exp(-difference) / (1 + Math.Exp(-difference)) : 1 / (1 + Math.Exp(difference));
     }
 

@@ -29,6 +29,12 @@ public sealed class Checkpoints
 
     public string Path { get; }
 
+    /// <summary>
+    /// How metrics are written as JSON, here and in reports: a model whose weights went NaN in the last step has NaN
+    /// validation metrics, written as "NaN" rather than failing the run.
+    /// </summary>
+    public static JsonSerializerOptions Json { get; } = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
     public void Save(int epoch, nn.Module model, OptimizerHelper optimizer, Generator shuffle, Mixup? mixup, IReadOnlyList<EpochMetrics> history)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
@@ -44,7 +50,7 @@ public sealed class Checkpoints
             WriteState(writer, shuffle.get_state());
             writer.Write(mixup is not null);
             mixup?.Save(writer);
-            writer.Write(JsonSerializer.Serialize(history));
+            writer.Write(JsonSerializer.Serialize(history, Json));
             model.save(writer);
             optimizer.save_state_dict(writer);
             writer.Flush();
@@ -98,7 +104,7 @@ public sealed class Checkpoints
         }
 
         mixup?.Restore(reader);
-        var restoredHistory = JsonSerializer.Deserialize<List<EpochMetrics>>(reader.ReadString()) ?? throw new InvalidDataException("its metrics are empty");
+        var restoredHistory = JsonSerializer.Deserialize<List<EpochMetrics>>(reader.ReadString(), Json) ?? throw new InvalidDataException("its metrics are empty");
         model.load(reader);
         optimizer.load_state_dict(reader);
         // Generators last: a checkpoint that fails above leaves the run's random state as it was.

@@ -25,7 +25,11 @@ public static class PretrainedWeights
         }
         catch (UnusableFileException e)
         {
-            throw new UnusableFileException(fullPath, $"Recipe '{recipe}': model.pretrained {char.ToLowerInvariant(e.Message[0])}{e.Message.Substring(1)}", e.InnerException);
+            // Not "train this recipe": its model would load the same file first.
+            throw new UnusableFileException(fullPath,
+                $"Recipe '{recipe}': model.pretrained '{path}' does not fit its model ({UnusableFileException.Reason(e.InnerException ?? e)}). "
+                + "Name weights saved from a model with the same layers (recipedsl train <recipe> --save-model <file>), or remove model.pretrained.",
+                e.InnerException);
         }
     }
 }

@@ -32,7 +32,7 @@ public sealed record TrainingOptions
     /// <summary>Continue from the checkpoint in <see cref="CheckpointDirectory"/>, if there is one.</summary>
     public bool Resume { get; init; }
 
-    /// <summary>Called after each batch, for live progress (reading the batch's loss costs one device sync).</summary>
+    /// <summary>Called after each batch, for live progress; the trainer itself reads nothing from the device for it.</summary>
     public Action<BatchProgress>? OnBatch { get; init; }
 
     /// <summary>Called after each epoch, for progress output.</summary>
@@ -58,7 +58,9 @@ public sealed record TrainingOptions
 public sealed record TrainedModel(string Recipe, TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> Model, Data.SplitTensors Data, int Bins);
 
 /// <param name="Batch">1-based index of the batch within its epoch.</param>
-public sealed record BatchProgress(string Recipe, int Epoch, int Batch, int Batches, int Examples, double Loss);
+/// <param name="Loss">The batch's loss tensor, alive only during the call: reading it waits for the device, so a
+/// progress display should read it now and then (the CLI: four times a second), not every batch.</param>
+public sealed record BatchProgress(string Recipe, int Epoch, int Batch, int Batches, int Examples, TorchSharp.torch.Tensor Loss);
 
 /// <param name="TrainLoss">Mean training loss over the epoch's batches, as the recipe's loss defines it.</param>
 /// <param name="TrainMeanConfidence">Mean top-class probability on the training batches of the epoch (the article's monitoring signal).</param>

@@ -10,6 +10,20 @@ namespace RecipeDsl.Compiler.Tests.Fuzzing;
 /// <summary>A sample recipe after one to four mutations, with what was done to it, for the failure report.</summary>
 public sealed record MutatedRecipe(string Path, string Text, IReadOnlyList<string> Mutations)
 {
+    /// <summary>The sample's text, for shrinking.</summary>
+    public string Original { get; init; } = Text;
+
+    /// <summary>The mutations themselves, in order, for shrinking.</summary>
+    public IReadOnlyList<Func<string, string>> Steps { get; init; } = Array.Empty<Func<string, string>>();
+
+    /// <summary>The same sample with only the mutations <paramref name="keep"/> says.</summary>
+    public MutatedRecipe With(Func<int, bool> keep)
+    {
+        var indices = Enumerable.Range(0, Steps.Count).Where(keep).ToArray();
+        var text = indices.Aggregate(Original, (current, i) => Steps[i](current));
+        return new MutatedRecipe(Path, text, indices.Select(i => Mutations[i]).ToArray()) { Original = Original, Steps = indices.Select(i => Steps[i]).ToArray() };
+    }
+
     public override string ToString() =>
         $"{System.IO.Path.GetFileName(Path)} after {string.Join("; ", Mutations)}:\n{Text.Replace("\r", "\\r", StringComparison.Ordinal)}";
 }
@@ -110,7 +124,11 @@ internal static class RecipeMutations
                 text = mutation.Apply(text);
             }
 
-            return new MutatedRecipe(path, text, pair.Item2.Select(mutation => mutation.Name).ToArray());
+            return new MutatedRecipe(path, text, pair.Item2.Select(mutation => mutation.Name).ToArray())
+            {
+                Original = Samples[pair.Item1].Text,
+                Steps = pair.Item2.Select(mutation => mutation.Apply).ToArray(),
+            };
         });
 
     private static Func<string, string> OnLines(Action<List<string>, int> change, int line, bool allowEnd = false) => text =>

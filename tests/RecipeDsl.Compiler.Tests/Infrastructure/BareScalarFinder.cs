@@ -52,9 +52,15 @@ internal static class BareScalarFinder
             "a number becomes a Scalar only the finalizer frees",
         IBinaryOperation { OperatorMethod: { } method } when IsTensor(method.ContainingType) && CreatesScalarInside(method) =>
             $"TorchSharp's operator {method.Name} makes a Scalar of its own",
+        ICompoundAssignmentOperation { OperatorMethod: { } method } when IsTensor(method.ContainingType) && CreatesScalarInside(method) =>
+            $"TorchSharp's operator {method.Name} (compound) makes a Scalar of its own",
         IInvocationOperation { TargetMethod: var method } when IsTensor(method.ContainingType)
             && DefaultScalarOverloads.TryGetValue(method.Name, out var arity) && method.Parameters.Length == arity =>
             $"{method.Name} with {arity} argument(s) passes a default Scalar of 1",
+        // torch.add(a, b) is a.add(b); torch.addcmul(t, a, b) is t.addcmul(a, b): one more tensor than the method form.
+        IInvocationOperation { TargetMethod: var method } when method.ContainingType?.ToDisplayString() == "TorchSharp.torch"
+            && DefaultScalarOverloads.TryGetValue(method.Name, out var arity) && method.Parameters.Length == arity + 1 =>
+            $"torch.{method.Name} with {arity + 1} argument(s) passes a default Scalar of 1",
         _ => null,
     };
 

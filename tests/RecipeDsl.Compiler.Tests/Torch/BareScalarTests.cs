@@ -50,6 +50,8 @@ public sealed class BareScalarTests
                     var flipped = 1.0 - a;
                     a.add_(b);
                     var shifted = a + held;
+                    a += b;
+                    var sum2 = add(a, b);
                 }
 
                 static void Held(Tensor a, Tensor b, TorchSharp.Scalar held)
@@ -68,6 +70,6 @@ public sealed class BareScalarTests
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         var found = BareScalarFinder.Find(compilation);
 
-        Assert.Equal(new[] { 6, 7, 8, 9, 10, 11 }, found.Select(place => int.Parse(place.Split('(', ')')[1])).Distinct().Order());
+        Assert.Equal(new[] { 6, 7, 8, 9, 10, 11, 12, 13 }, found.Select(place => int.Parse(place.Split('(', ')')[1])).Distinct().Order());
     }
 }

@@ -12,7 +12,8 @@ namespace RecipeDsl.Runtime.Tests.EndToEnd;
 /// A seeded run gives the same numbers whatever ran before it in the process, on whichever thread, and however
 /// often the garbage collector runs. The last is what once failed: TorchSharp's optimizers passed numbers as Scalars
 /// that the finalizer could free mid-call (reproduced: 2 of 40 SGD runs of SmokeCnn under
-/// <see cref="GarbageCollectorPressure"/> threw inside THSTensor_add_; with RecipeDsl.Optimizers, 0 of 40).
+/// <see cref="GarbageCollectorPressure"/> threw inside THSTensor_add_; with RecipeDsl.Optimizers, 0 of 40). With
+/// TorchSharp's SGD back in the generated trainer, the pressure test below failed in 2 of 8 test runs.
 /// </summary>
 public sealed class RunIsolationTests
 {

@@ -16,26 +16,30 @@ namespace RecipeDsl.Runtime.Tests.Optimizers;
 /// </summary>
 public sealed class HeldScalarOptimizerTests
 {
-    public static TheoryData<string> Kinds() => new() { "sgd", "sgd-nesterov-decay", "adam", "adam-amsgrad-decay", "adamw", "adamw-amsgrad" };
+    public static TheoryData<string> Kinds() => new() { "sgd", "sgd-nesterov-decay", "sgd-dampening-maximize", "adam", "adam-amsgrad-decay", "adam-maximize", "adamw", "adamw-amsgrad-maximize" };
 
     private static OptimizerHelper Ours(string kind, IEnumerable<Parameter> parameters) => kind switch
     {
         "sgd" => new RecipeDsl.Optimizers.SGD(parameters, 0.05, momentum: 0.9),
         "sgd-nesterov-decay" => new RecipeDsl.Optimizers.SGD(parameters, 0.05, momentum: 0.9, weight_decay: 1e-2, nesterov: true),
+        "sgd-dampening-maximize" => new RecipeDsl.Optimizers.SGD(parameters, 0.01, momentum: 0.5, dampening: 0.3, maximize: true),
         "adam" => new RecipeDsl.Optimizers.Adam(parameters, lr: 1e-2),
         "adam-amsgrad-decay" => new RecipeDsl.Optimizers.Adam(parameters, lr: 1e-2, weight_decay: 1e-2, amsgrad: true),
+        "adam-maximize" => new RecipeDsl.Optimizers.Adam(parameters, lr: 1e-2, maximize: true),
         "adamw" => new RecipeDsl.Optimizers.AdamW(parameters, lr: 1e-2, weight_decay: 0.05),
-        _ => new RecipeDsl.Optimizers.AdamW(parameters, lr: 1e-2, weight_decay: 0.05, amsgrad: true),
+        _ => new RecipeDsl.Optimizers.AdamW(parameters, lr: 1e-2, weight_decay: 0.05, amsgrad: true, maximize: true),
     };
 
     private static OptimizerHelper TorchSharps(string kind, IEnumerable<Parameter> parameters) => kind switch
     {
         "sgd" => optim.SGD(parameters, 0.05, momentum: 0.9),
         "sgd-nesterov-decay" => optim.SGD(parameters, 0.05, momentum: 0.9, weight_decay: 1e-2, nesterov: true),
+        "sgd-dampening-maximize" => optim.SGD(parameters, 0.01, momentum: 0.5, dampening: 0.3, maximize: true),
         "adam" => optim.Adam(parameters, lr: 1e-2),
         "adam-amsgrad-decay" => optim.Adam(parameters, lr: 1e-2, weight_decay: 1e-2, amsgrad: true),
+        "adam-maximize" => optim.Adam(parameters, lr: 1e-2, maximize: true),
         "adamw" => optim.AdamW(parameters, lr: 1e-2, weight_decay: 0.05),
-        _ => optim.AdamW(parameters, lr: 1e-2, weight_decay: 0.05, amsgrad: true),
+        _ => optim.AdamW(parameters, lr: 1e-2, weight_decay: 0.05, amsgrad: true, maximize: true),
     };
 
     /// <summary>Two weight tensors with a quadratic loss, stepped <paramref name="steps"/> times; returns their values.</summary>
@@ -50,7 +54,7 @@ public sealed class HeldScalarOptimizerTests
         {
             using var stepScope = NewDisposeScope();
             optimizer.zero_grad();
-            var loss = (parameters[0] - target).square().sum() + parameters[1].square().sum();
+            var loss = (parameters[0] - target).square().sum().add(parameters[1].square().sum(), alpha: RecipeDsl.Torch.HeldScalars.One);
             loss.backward();
             optimizer.step();
         }

@@ -54,7 +54,8 @@ public sealed class CheckpointTests : IDisposable
     [Theory]
     [InlineData("truncated")]
     [InlineData("garbage")]
-    public void A_checkpoint_that_does_not_fit_is_a_one_line_error_and_changes_nothing(string kind)
+    [InlineData("huge length")]
+    public void A_checkpoint_that_does_not_fit_is_a_one_line_error(string kind)
     {
         var path = Path.Combine(Folder("bad"), "SmokeMlp.checkpoint");
         Directory.CreateDirectory(Folder("bad"));
@@ -63,6 +64,18 @@ public sealed class CheckpointTests : IDisposable
             case "truncated":
                 new SmokeMlpTrainer().Train(new TrainingOptions { MaxTrainSamples = 200, CheckpointDirectory = Folder("bad") });
                 File.WriteAllBytes(path, File.ReadAllBytes(path)[..^100]);
+                break;
+            case "huge length":
+                // A whole header, then a random state claiming 2 GB: refused before anything is allocated.
+                using (var writer = new BinaryWriter(File.Create(path)))
+                {
+                    writer.Write("RDCK");
+                    writer.Write(1);
+                    writer.Write("SmokeMlp");
+                    writer.Write(1);
+                    writer.Write(int.MaxValue);
+                }
+
                 break;
             default:
                 File.WriteAllBytes(path, new byte[] { 4, 82, 68, 67, 75, 1, 0, 0, 0, 255, 255, 255, 255, 15 });

@@ -47,7 +47,7 @@ public sealed class DivergenceTests
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
     [InlineData(double.NegativeInfinity)]
-    public void Epoch_totals_find_the_first_non_finite_batch_without_reading_any_batch(double bad)
+    public void Epoch_totals_name_the_first_non_finite_batch(double bad)
     {
         using var totals = new EpochTotals("Recipe", 4, CPU);
         using var logits = zeros(2, 3);

@@ -116,7 +116,8 @@ public sealed class ModelWeightsTests : IDisposable
         using var model = new SmokeMlpModel();
         var error = Assert.Throws<UnusableFileException>(() => PretrainedWeights.Load(model, path, "SmokeMlp"));
 
-        Assert.StartsWith($"Recipe 'SmokeMlp': model.pretrained '{path}' does not hold weights of recipe SmokeMlp's model (", error.Message);
+        Assert.StartsWith($"Recipe 'SmokeMlp': model.pretrained '{path}' does not fit its model (", error.Message);
+        Assert.EndsWith("or remove model.pretrained.", error.Message);
         Assert.DoesNotContain("\n", error.Message);
     }
 

@@ -12,7 +12,8 @@ public sealed class SeedingTests
     {
         var seeds = Enumerable.Range(1, 1000).Select(epoch => Seeding.EpochSeed(42, epoch)).ToArray();
 
-        Assert.Equal(seeds, Enumerable.Range(1, 1000).Select(epoch => Seeding.EpochSeed(42, epoch)));
+        // Pinned: a change of these values would make resumed CUDA runs differ from the runs that wrote their checkpoints.
+        Assert.Equal(new[] { 3804303086087568158L, 2703182639824414012L, 7254656572627560967L }, seeds.Take(3));
         Assert.Equal(1000, seeds.Distinct().Count());
         Assert.DoesNotContain(Seeding.EpochSeed(43, 1), seeds);
         Assert.All(seeds, seed => Assert.True(seed >= 0));
