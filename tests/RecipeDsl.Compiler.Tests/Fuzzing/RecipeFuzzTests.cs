@@ -18,8 +18,9 @@ namespace RecipeDsl.Compiler.Tests.Fuzzing;
 /// Property: for any mutated sample recipe, the generator does not throw, the analyzer does not fail (AD0001), the
 /// generated code compiles without a warning, and the recipe either gets its trainer or an RD error in its own file —
 /// never silently nothing. 1,000 cases, case i drawn from its own PCG seeded with i, so every run checks the same
-/// recipes; RECIPEDSL_FUZZ_CASES sets another count (the long run of 20,000 is recorded in benchmarks/README.md). A
-/// failure is shrunk by CsCheck from the first failing case, and prints the smallest recipe it found and its mutations.
+/// recipes (the recipes come from CsCheck generators, <see cref="RecipeMutations"/>); RECIPEDSL_FUZZ_CASES sets another
+/// count (the long run of 20,000 is recorded in benchmarks/README.md). A failure prints the first failing case, why it
+/// fails, and the same case shrunk (<see cref="Shrunk"/>).
 /// </summary>
 public sealed class RecipeFuzzTests(Xunit.Abstractions.ITestOutputHelper output)
 {
