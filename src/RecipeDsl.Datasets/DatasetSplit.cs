@@ -17,6 +17,34 @@ public sealed record DatasetSplit(int[] Train, int[] Validation, int[] Test)
             throw new ArgumentOutOfRangeException(nameof(validationFraction), "Fractions must lie strictly between 0 and 1.");
         }
 
+        var order = Shuffled(count, seed);
+        var testCount = (int)Math.Round(count * testFraction);
+        var validationCount = (int)Math.Round((count - testCount) * validationFraction);
+        return new DatasetSplit(
+            order[(testCount + validationCount)..],
+            order[testCount..(testCount + validationCount)],
+            order[..testCount]);
+    }
+
+    /// <summary>
+    /// Training and validation parts of data whose test examples are kept apart (IDX t10k files, a test/ folder); the
+    /// test part is empty.
+    /// </summary>
+    public static DatasetSplit WithoutTest(int count, double validationFraction, ulong seed)
+    {
+        if (validationFraction is <= 0 or >= 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(validationFraction), "Fractions must lie strictly between 0 and 1.");
+        }
+
+        var order = Shuffled(count, seed);
+        var validationCount = (int)Math.Round(count * validationFraction);
+        return new DatasetSplit(order[validationCount..], order[..validationCount], Array.Empty<int>());
+    }
+
+    /// <summary>0 … count − 1 in an order that depends only on <paramref name="seed"/>.</summary>
+    private static int[] Shuffled(int count, ulong seed)
+    {
         var order = new int[count];
         for (var i = 0; i < count; i++)
         {
@@ -31,12 +59,7 @@ public sealed record DatasetSplit(int[] Train, int[] Validation, int[] Test)
             (order[i], order[j]) = (order[j], order[i]);
         }
 
-        var testCount = (int)Math.Round(count * testFraction);
-        var validationCount = (int)Math.Round((count - testCount) * validationFraction);
-        return new DatasetSplit(
-            order[(testCount + validationCount)..],
-            order[testCount..(testCount + validationCount)],
-            order[..testCount]);
+        return order;
     }
 
     /// <summary>One step of SplitMix64 (Steele et al. 2014): the same numbers on every runtime and machine.</summary>

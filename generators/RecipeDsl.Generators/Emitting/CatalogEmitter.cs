@@ -22,7 +22,7 @@ internal static class CatalogEmitter
         foreach (var entry in entries)
         {
             var construction = $"new {Training}.RecipeEntry({Literals.String(entry.Name)}, {Literals.String(entry.FileName)}, {Literals.String(entry.Summary)}, {Literals.String(entry.ResolvedYaml)}, static () => new {entry.Name}Trainer())";
-            if (entry.Teacher is null && !entry.HasSweep)
+            if (entry.Teacher is null && !entry.HasSweep && !entry.HasData)
             {
                 writer.WriteLine($"    {construction},");
                 continue;
@@ -30,6 +30,11 @@ internal static class CatalogEmitter
 
             writer.WriteLine($"    {construction}");
             writer.WriteLine("    {");
+            if (entry.HasData)
+            {
+                writer.WriteLine($"        Data = {entry.Name}Recipe.Data,");
+            }
+
             if (entry.Teacher is { } teacher)
             {
                 writer.WriteLine($"        Teacher = {Literals.String(teacher)},");

@@ -8,10 +8,6 @@ namespace RecipeDsl.Generators.Emitting;
 /// <summary>Writes the recipe's network as a TorchSharp module class with one field per layer.</summary>
 internal static class ModelEmitter
 {
-    // The embedded digits: 1 channel of 28×28 pixels.
-    private const int InputChannels = 1;
-    private const int InputSide = 28;
-
     private readonly record struct Layer(string Type, string Field, string Construction);
 
     public static void Emit(SourceWriter writer, Recipe recipe)
@@ -20,7 +16,9 @@ internal static class ModelEmitter
         var className = recipe.Name + "Model";
         var layers = new List<Layer>();
         var forward = new List<string>();
-        var features = InputChannels * InputSide * InputSide;
+        // data.input_shape: [C, H, W] images or [F] features; every size below follows from it.
+        var shape = recipe.Data.InputShape;
+        var features = InputFeatures(recipe);
 
         if (spec.Architecture == Architecture.Gru)
         {
@@ -30,8 +28,8 @@ internal static class ModelEmitter
 
         if (spec.Architecture == Architecture.Cnn)
         {
-            var channelsIn = InputChannels;
-            var side = InputSide;
+            var channelsIn = shape[0];
+            int height = shape[1], width = shape[2];
             for (var i = 0; i < spec.Channels.Count; i++)
             {
                 var n = Literals.Int(i + 1);
@@ -39,10 +37,11 @@ internal static class ModelEmitter
                 layers.Add(new Layer("MaxPool2d", "pool" + n, $"{Torch}.nn.MaxPool2d(2)"));
                 forward.Add($"{(i == 0 ? "var x" : "x")} = pool{n}.call({Functional}.relu(conv{n}.call({(i == 0 ? "input" : "x")})));");
                 channelsIn = spec.Channels[i];
-                side /= 2;
+                height /= 2;
+                width /= 2;
             }
 
-            features = channelsIn * side * side;
+            features = channelsIn * height * width;
             layers.Add(new Layer("Flatten", "flatten", $"{Torch}.nn.Flatten()"));
             forward.Add("x = flatten.call(x);");
         }
@@ -181,7 +180,10 @@ internal static class ModelEmitter
         }
 
         return spec.Architecture == Architecture.Cnn
-            ? $"{spec.Channels.Count} conv blocks ({string.Join(", ", spec.Channels.Select(Literals.Int))} channels, 3×3, ReLU, 2×2 max-pool), then dense {dense} → {recipe.Classes}{dropout}"
-            : $"a multilayer perceptron {InputSide * InputSide} → {dense} → {recipe.Classes} with ReLU{dropout}";
+            ? $"{spec.Channels.Count} conv blocks on [{string.Join(", ", recipe.Data.InputShape)}] ({string.Join(", ", spec.Channels.Select(Literals.Int))} channels, 3×3, ReLU, 2×2 max-pool), then dense {dense} → {recipe.Classes}{dropout}"
+            : $"a multilayer perceptron {InputFeatures(recipe)} → {dense} → {recipe.Classes} with ReLU{dropout}";
     }
+
+    /// <summary>The values of one example, flattened.</summary>
+    private static int InputFeatures(Recipe recipe) => recipe.Data.InputShape.Aggregate(1, (product, size) => product * size);
 }

@@ -13,11 +13,16 @@ internal static class RecipeSummary
         var model = recipe.Model.Architecture switch
         {
             Architecture.Cnn => $"cnn [{string.Join(", ", recipe.Model.Channels)}] → [{string.Join(", ", recipe.Model.HiddenSizes)}]",
-            Architecture.Gru => $"next-token gru [{string.Join(", ", recipe.Model.HiddenSizes)}] on {recipe.Data.Dataset.Spelling()}",
+            Architecture.Gru => $"next-token gru [{string.Join(", ", recipe.Model.HiddenSizes)}] on {recipe.Data.Source.Spelling()}",
             Architecture.Custom => $"custom {recipe.Model.Type}",
             _ => $"mlp [{string.Join(", ", recipe.Model.HiddenSizes)}]",
         };
         var parts = new List<string> { model + Dropout(recipe.Model) + (recipe.Model.Role == ModelRole.Standalone ? "" : $", {recipe.Model.Role.Spelling()}") };
+        if (!recipe.Task.PredictsNextToken())
+        {
+            parts.Add(Data(recipe.Data));
+        }
+
         if (recipe.Data.LabelNoise > 0)
         {
             parts.Add($"{Literals.Number(recipe.Data.LabelNoise * 100)} % label noise");
@@ -47,6 +52,23 @@ internal static class RecipeSummary
 
         parts.Add($"{recipe.Training.Epochs} epoch{(recipe.Training.Epochs == 1 ? "" : "s")} × batch {recipe.Data.BatchSize}");
         return string.Join("; ", parts);
+    }
+
+    /// <summary>"fashion_mnist [1, 28, 28] → 10 classes, random crop 4, flips".</summary>
+    public static string Data(DataSpec data)
+    {
+        var text = $"{data.Source.Spelling()} [{string.Join(", ", data.InputShape)}] → {data.Classes} classes";
+        if (data.Augment.RandomCrop > 0)
+        {
+            text += $", random crop {data.Augment.RandomCrop}";
+        }
+
+        if (data.Augment.HorizontalFlip)
+        {
+            text += ", flips";
+        }
+
+        return text;
     }
 
     public static string Optimizer(OptimizerSpec optimizer)

@@ -42,6 +42,17 @@ internal static class SettingsEmitter
             writer.WriteLine($"public const double LabelNoise = {Literals.Double(recipe.Data.LabelNoise)};");
         }
 
+        if (recipe.Data.Augment is { Any: true } augment)
+        {
+            writer.WriteLine($"public const int RandomCrop = {Literals.Int(augment.RandomCrop)};");
+            writer.WriteLine($"public const bool HorizontalFlip = {(augment.HorizontalFlip ? "true" : "false")};");
+        }
+
+        if (!recipe.Task.PredictsNextToken())
+        {
+            EmitDataDescription(writer, recipe.Data);
+        }
+
         if (recipe.Model.Pretrained is { } pretrained)
         {
             writer.WriteLine($"public const string Pretrained = {Literals.String(pretrained)};");
@@ -106,6 +117,45 @@ internal static class SettingsEmitter
         }
 
         writer.CloseBlock();
+    }
+
+    /// <summary>What the runtime loads and checks the files against; every size in it is also built into the model.</summary>
+    private static void EmitDataDescription(SourceWriter writer, DataSpec data)
+    {
+        var shape = string.Join(", ", data.InputShape.Select(Literals.Int));
+        var path = data.Path is { } written ? Literals.String(written) : "null";
+        writer.WriteLine("/// <summary>What the recipe trains on, as ClassificationData.Load reads and checks it.</summary>");
+        writer.WriteLine($"public static {Data}.DataDescription Data {{ get; }} = new(Name, {Data}.DataSource.{data.Source}, {path}, new[] {{ {shape} }}, Classes)");
+        writer.WriteLine("{");
+        if (data.ClassNames.Count > 0)
+        {
+            writer.WriteLine($"    ClassNames = new[] {{ {string.Join(", ", data.ClassNames.Select(Literals.String))} }},");
+        }
+
+        if (data.LabelColumn is { } labelColumn)
+        {
+            writer.WriteLine($"    LabelColumn = {Literals.String(labelColumn)},");
+        }
+
+        if (data.TestSplit is { } testSplit)
+        {
+            writer.WriteLine($"    TestSplit = {Literals.Double(testSplit)},");
+        }
+
+        writer.WriteLine("    ValidationSplit = ValidationSplit,");
+        writer.WriteLine(data.Normalization.Kind switch
+        {
+            NormalizationKind.Fixed => $"    Normalization = {Data}.InputNormalization.Fixed(new[] {{ {DoubleList(data.Normalization.Mean)} }}, new[] {{ {DoubleList(data.Normalization.Std)} }}),",
+            NormalizationKind.Dataset => $"    Normalization = {Data}.InputNormalization.Dataset,",
+            _ => $"    Normalization = {Data}.InputNormalization.None,",
+        });
+        if (data.LabelNoise > 0)
+        {
+            writer.WriteLine("    LabelNoise = LabelNoise,");
+            writer.WriteLine("    NoiseSeed = Seed,");
+        }
+
+        writer.WriteLine("};");
     }
 
     private static string DoubleList(System.Collections.Generic.IEnumerable<double> values) => string.Join(", ", values.Select(Literals.Double));

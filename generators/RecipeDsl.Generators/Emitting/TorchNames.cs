@@ -10,5 +10,6 @@ internal static class TorchNames
     public const string Training = "global::RecipeDsl.Training";
     public const string Losses = "global::RecipeDsl.Losses";
     public const string Optimizers = "global::RecipeDsl.Optimizers";
+    public const string Data = "global::RecipeDsl.Data";
     public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"RecipeDsl.Generators\", \"1.0.0\")]";
 }

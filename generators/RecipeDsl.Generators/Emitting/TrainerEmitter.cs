@@ -150,7 +150,7 @@ internal static class TrainerEmitter
     private static void EmitTrainingBody(SourceWriter writer, Recipe recipe, Names names, string epsilon)
     {
         var settings = names.Settings;
-        var noise = recipe.Data.LabelNoise > 0 ? $", labelNoise: {settings}.LabelNoise, noiseSeed: {settings}.Seed" : "";
+        var augments = recipe.Data.Augment.Any;
         writer.WriteLines(
             $"options ??= new {Training}.TrainingOptions();",
             $"var epochs = options.EpochsOr({settings}.Epochs);",
@@ -161,7 +161,7 @@ internal static class TrainerEmitter
             "",
             recipe.Task.PredictsNextToken()
                 ? $"using var data = global::RecipeDsl.Data.SequenceTensors.LoadArithmetic({settings}.ValidationSplit, device.Device, {settings}.IgnoreIndex, options.MaxTrainSamples);"
-                : $"using var data = global::RecipeDsl.Data.DigitTensors.LoadMnist({settings}.ValidationSplit, device.Device, options.MaxTrainSamples{noise});",
+                : $"using var data = {Data}.ClassificationData.Load({settings}.Data, device.Device, options);",
             "global::TorchSharp.ModuleExtensionMethods.to(model, device.Device);");
         if (recipe.Distillation is not null)
         {
@@ -171,6 +171,11 @@ internal static class TrainerEmitter
         if (BatchStepEmitter.UsesClassSmoothing(recipe))
         {
             writer.WriteLine($"using var classSmoothing = {Losses}.SmoothedCrossEntropy.ClassEpsilons({settings}.ClassSmoothing, device.Device);");
+        }
+
+        if (augments)
+        {
+            writer.WriteLine($"using var augmentation = new {Data}.ImageAugmentation({settings}.RandomCrop, {settings}.HorizontalFlip, {settings}.Seed);");
         }
 
         if (recipe.Mixup is not null)
@@ -199,17 +204,21 @@ internal static class TrainerEmitter
             writer.WriteLine("teacher.eval();");
         }
 
+        if (augments)
+        {
+            writer.WriteLine("augmentation.StartEpoch(epoch);");
+        }
+
         writer.WriteLines(
             $"using var totals = new {Training}.EpochTotals({settings}.Name, epoch, device.Device);",
             "// A fresh order every epoch, drawn on the CPU generator so it is the same on every device.",
-            $"var order = {Torch}.randperm(data.TrainCount, generator: shuffle).to(device.Device);",
+            $"var order = {Torch}.randperm(data.TrainCount, generator: shuffle).to(data.StorageDevice);",
             "");
         writer.OpenBlock($"for (long start = 0; start < data.TrainCount; start += {settings}.BatchSize)");
         writer.WriteLines(
             $"using var batchScope = {Torch}.NewDisposeScope();",
             $"var indices = order.narrow(0, start, global::System.Math.Min({settings}.BatchSize, data.TrainCount - start));",
-            "var inputs = data.TrainInputs.index_select(0, indices);",
-            "var labels = data.TrainLabels.index_select(0, indices);");
+            augments ? "var (inputs, labels) = data.TrainBatch(indices, augmentation);" : "var (inputs, labels) = data.TrainBatch(indices);");
         foreach (var line in BatchStepEmitter.Lines(recipe, epsilon))
         {
             writer.WriteLine(line);
@@ -266,7 +275,7 @@ internal static class TrainerEmitter
     /// <summary>Scores the model on one split, the way the task counts.</summary>
     private static string Evaluate(Recipe recipe, string settings, string split) => recipe.Task.PredictsNextToken()
         ? $"{Training}.NextToken.Evaluate(model, data.{split}Inputs, data.{split}Labels, {settings}.IgnoreIndex, {settings}.CalibrationBins)"
-        : $"{Training}.Evaluation.Evaluate(model, data.{split}Inputs, data.{split}Labels, {settings}.CalibrationBins)";
+        : $"{Training}.Evaluation.{split}(model, data, {settings}.CalibrationBins)";
 
     private static string OptimizerConstruction(OptimizerSpec optimizer, string settings)
     {

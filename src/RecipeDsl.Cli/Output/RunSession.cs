@@ -83,7 +83,7 @@ internal sealed class RunSession
             // diagrams and the comparison; a recipe that scales reports its own.
             OnTrained = trained =>
             {
-                if (trained.Data is Data.DigitTensors)
+                if (trained.Data is Data.ClassificationData)
                 {
                     Report.AddMeasuredScaling(trained.Recipe, Evaluation.MeasureTemperatureScaling(trained.Model, trained.Data, trained.Bins));
                 }

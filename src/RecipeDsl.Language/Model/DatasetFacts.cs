@@ -1,29 +1,74 @@
 namespace RecipeDsl.Language.Model;
 
 /// <summary>
-/// What the generator must know about the embedded datasets at compile time (layer sizes). The runtime's datasets
-/// define the same numbers; a test keeps the two equal.
+/// What the generator must know about the named datasets at compile time (layer sizes, class names). The runtime's
+/// loaders find the same numbers in the data; tests keep the two equal.
 /// </summary>
 public static class DatasetFacts
 {
-    /// <summary>Classes of a classification dataset, or the vocabulary size of a sequence corpus.</summary>
-    public static int Classes(DatasetKind dataset) => dataset == DatasetKind.Arithmetic ? 15 : 10;
+    /// <summary>Classes of a named classification dataset, or the vocabulary size of the sequence corpus.</summary>
+    public static int Classes(DataSource dataset) => dataset == DataSource.Arithmetic ? 15 : 10;
 
     /// <summary>Examples in each embedded dataset (10,000 digits; 10,000 sums).</summary>
     public const int Examples = 10_000;
 
-    /// <summary>The share of every dataset held out for the final test.</summary>
+    /// <summary>The share of every embedded dataset held out for the final test.</summary>
     public const double TestFraction = 0.2;
 
-    /// <summary>Training examples after the fixed test split and <paramref name="validationSplit"/>, rounded as the runtime's split rounds.</summary>
+    /// <summary>Where Debian's <c>dataset-fashion-mnist</c> package puts the four IDX files.</summary>
+    public const string FashionMnistPath = "/usr/share/datasets/fashion-mnist";
+
+    /// <summary>Zalando's names of the Fashion-MNIST classes, in label order.</summary>
+    public static readonly string[] FashionMnistClassNames =
+    {
+        "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot",
+    };
+
+    public static readonly string[] DigitClassNames = { "0", "1", "2", "3", "4", "5", "6", "7", "8", "9" };
+
+    /// <summary>Whether <paramref name="source"/> is a named dataset (<c>data.dataset</c>) rather than a format of the user's files.</summary>
+    public static bool IsNamed(this DataSource source) => source is DataSource.Mnist or DataSource.Arithmetic or DataSource.FashionMnist;
+
+    /// <summary>Whether the data ships inside the product (no files to read).</summary>
+    public static bool IsEmbedded(this DataSource source) => source is DataSource.Mnist or DataSource.Arithmetic;
+
+    /// <summary>Whether the source brings its own test split, which <c>data.test_split</c> could only contradict.</summary>
+    public static bool HasFixedTestSplit(this DataSource source) => source is DataSource.Mnist or DataSource.Arithmetic or DataSource.FashionMnist or DataSource.Idx;
+
+    /// <summary>The shape of one example of a named image dataset: one channel of 28×28 pixels.</summary>
+    public static int[] InputShape(DataSource dataset) => dataset == DataSource.Arithmetic ? new int[0] : new[] { 1, 28, 28 };
+
+    /// <summary>The class names a named dataset is published with.</summary>
+    public static string[] ClassNames(DataSource dataset) => dataset switch
+    {
+        DataSource.Mnist => DigitClassNames,
+        DataSource.FashionMnist => FashionMnistClassNames,
+        _ => new string[0],
+    };
+
+    /// <summary>
+    /// The normalisation a named image dataset is published with (mean and standard deviation of its training pixels
+    /// scaled to [0, 1]): what <c>data.normalize</c> means when the recipe leaves it out.
+    /// </summary>
+    public static NormalizationSpec PublishedNormalization(DataSource dataset) => dataset switch
+    {
+        DataSource.Mnist => Fixed(0.1307, 0.3081),
+        DataSource.FashionMnist => Fixed(0.2860, 0.3530),
+        _ => NormalizationSpec.None,
+    };
+
+    /// <summary>Training examples of an embedded dataset after the fixed test split and <paramref name="validationSplit"/>, rounded as the runtime's split rounds.</summary>
     public static int TrainingExamples(double validationSplit)
     {
         var test = (int)System.Math.Round(Examples * TestFraction);
         return Examples - test - (int)System.Math.Round((Examples - test) * validationSplit);
     }
 
-    /// <summary>The task a dataset is made for.</summary>
-    public static TaskKind Task(DatasetKind dataset) => dataset == DatasetKind.Arithmetic ? TaskKind.Sequence : TaskKind.Classification;
+    /// <summary>The task a named dataset is made for; every file format is classification (text comes later).</summary>
+    public static TaskKind Task(DataSource dataset) => dataset == DataSource.Arithmetic ? TaskKind.Sequence : TaskKind.Classification;
+
+    private static NormalizationSpec Fixed(double mean, double std) =>
+        new(NormalizationKind.Fixed, EquatableArray.Create(mean), EquatableArray.Create(std));
 }
 
 /// <summary>Properties of a task that decide the shape of the generated loop.</summary>

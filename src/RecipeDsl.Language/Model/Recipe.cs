@@ -55,13 +55,61 @@ public sealed record Recipe(
         return null;
     }
 
-    /// <summary>The number of classes of the recipe's dataset: digits, or tokens of a sequence vocabulary.</summary>
-    public int Classes => DatasetFacts.Classes(Data.Dataset);
+    /// <summary>The number of classes of the recipe's data, or the token vocabulary of a sequence corpus.</summary>
+    public int Classes => Data.Classes;
 }
 
+/// <param name="Source">The named dataset or file format the examples come from.</param>
 /// <param name="LabelNoise">Share of training labels replaced by another class (seeded), to study noisy labels.</param>
 /// <param name="Labels">What the recipe declares about its labels' quality.</param>
-public sealed record DataSpec(DatasetKind Dataset, double ValidationSplit, int BatchSize, int Seed, double LabelNoise, LabelQuality Labels);
+public sealed record DataSpec(DataSource Source, double ValidationSplit, int BatchSize, int Seed, double LabelNoise, LabelQuality Labels)
+{
+    /// <summary>
+    /// The file or folder to read, resolved against the recipe file's folder when written relative; null for the
+    /// embedded datasets.
+    /// </summary>
+    public string? Path { get; init; }
+
+    /// <summary>The shape of one example: [C, H, W] for images, [F] for tables; empty for token sequences.</summary>
+    public EquatableArray<int> InputShape { get; init; }
+
+    /// <summary>Classes of a classification dataset, or the vocabulary size of a sequence corpus.</summary>
+    public int Classes { get; init; }
+
+    /// <summary>The name of each class when the recipe (or a named dataset) gives them; empty when found at load time.</summary>
+    public EquatableArray<string> ClassNames { get; init; }
+
+    /// <summary>The CSV column holding the labels (csv only).</summary>
+    public string? LabelColumn { get; init; }
+
+    /// <summary>The share held out for test when the source has no test split of its own; null when not written.</summary>
+    public double? TestSplit { get; init; }
+
+    public NormalizationSpec Normalization { get; init; } = NormalizationSpec.None;
+
+    public AugmentSpec Augment { get; init; } = AugmentSpec.None;
+
+    /// <summary>Whether the examples are images ([C, H, W]), which the image-only options need.</summary>
+    public bool IsImage => InputShape.Count == 3;
+}
+
+/// <param name="Mean">One mean per channel (images) or feature (tables), for <see cref="NormalizationKind.Fixed"/>.</param>
+/// <param name="Std">One standard deviation per channel or feature, each positive.</param>
+public sealed record NormalizationSpec(NormalizationKind Kind, EquatableArray<double> Mean, EquatableArray<double> Std)
+{
+    public static NormalizationSpec None { get; } = new(NormalizationKind.None, EquatableArray<double>.Empty, EquatableArray<double>.Empty);
+
+    public static NormalizationSpec Dataset { get; } = new(NormalizationKind.Dataset, EquatableArray<double>.Empty, EquatableArray<double>.Empty);
+}
+
+/// <param name="RandomCrop">Pad each side by this many pixels and crop back at a random offset; 0 is off.</param>
+/// <param name="HorizontalFlip">Mirror half the training images, chosen at random.</param>
+public sealed record AugmentSpec(int RandomCrop, bool HorizontalFlip)
+{
+    public static AugmentSpec None { get; } = new(0, false);
+
+    public bool Any => RandomCrop > 0 || HorizontalFlip;
+}
 
 /// <param name="HiddenSizes">Widths of the hidden dense layers (mlp), or of the dense head (cnn).</param>
 /// <param name="Channels">Output channels of each conv block (cnn only; empty for mlp).</param>

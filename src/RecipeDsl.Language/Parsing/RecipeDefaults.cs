@@ -26,6 +26,12 @@ public static class RecipeDefaults
 
     public const double LabelNoise = 0.0;
 
+    /// <summary>The CSV column read as labels when <c>data.label_column</c> is left out.</summary>
+    public const string LabelColumn = "label";
+
+    /// <summary>The share held out for test from data that has no test split of its own.</summary>
+    public const double TestSplit = 0.2;
+
     /// <summary>The article's standard Mixup strength.</summary>
     public const double MixupAlpha = 0.2;
     public const double MixupProbability = 1.0;

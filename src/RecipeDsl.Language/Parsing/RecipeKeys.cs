@@ -14,7 +14,16 @@ public static class RecipeKeys
         "name", "description", "task", "data", "model", "training", "loss", "mixup", "distillation", "calibration", "sweep",
     };
 
-    public static readonly IReadOnlyList<string> Data = new[] { "dataset", "validation_split", "batch_size", "seed", "label_noise", "labels" };
+    public static readonly IReadOnlyList<string> Data = new[]
+    {
+        "dataset", "format", "path", "input_shape", "classes", "class_names", "label_column", "test_split", "normalize", "augment",
+        "validation_split", "batch_size", "seed", "label_noise", "labels",
+    };
+
+    /// <summary>The mapping form of <c>data.normalize</c>; its word forms are in <see cref="RecipeValues.Normalizations"/>.</summary>
+    public static readonly IReadOnlyList<string> Normalize = new[] { "mean", "std" };
+
+    public static readonly IReadOnlyList<string> Augment = new[] { "random_crop", "horizontal_flip" };
 
     public static readonly IReadOnlyList<string> Model = new[] { "architecture", "type", "hidden_sizes", "channels", "dropout", "role", "pretrained" };
 
@@ -38,6 +47,8 @@ public static class RecipeKeys
     {
         [""] = Root,
         ["data"] = Data,
+        ["data.normalize"] = Normalize,
+        ["data.augment"] = Augment,
         ["model"] = Model,
         ["training"] = Training,
         ["training.optimizer"] = Optimizer,

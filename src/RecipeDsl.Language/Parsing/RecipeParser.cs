@@ -16,8 +16,8 @@ public static class RecipeParser
     public const string FileSuffix = ".recipe.yaml";
     public const string AlternateFileSuffix = ".recipe.yml";
 
-    /// <summary>Each conv block halves the 28×28 input; after four it is 1×1.</summary>
-    public const int MaxConvBlocks = 4;
+    /// <summary>Each conv block halves the image; beyond this many even a 65,536-pixel side is gone.</summary>
+    public const int MaxConvBlocks = 16;
 
     public static bool IsRecipeFile(string path) =>
         path.EndsWith(FileSuffix, StringComparison.OrdinalIgnoreCase) || path.EndsWith(AlternateFileSuffix, StringComparison.OrdinalIgnoreCase);
@@ -30,7 +30,7 @@ public static class RecipeParser
         Recipe? recipe = null;
         if (problems.Count == 0)
         {
-            var parsed = new RecipeReader(problems).Read(root, fileName);
+            var parsed = new RecipeReader(problems, Path.GetDirectoryName(path) ?? "").Read(root, fileName);
             recipe = problems.Count == 0 ? parsed : null;
         }
 

@@ -17,8 +17,14 @@ internal sealed class RecipeReader
     private static readonly Regex TypeName = new(@"^[A-Za-z_][A-Za-z0-9_]*([.+][A-Za-z_][A-Za-z0-9_]*)*$", RegexOptions.CultureInvariant);
 
     private readonly ValueReader _read;
+    private readonly DataSectionReader _data;
 
-    public RecipeReader(List<RecipeProblem> problems) => _read = new ValueReader(problems);
+    /// <param name="recipeDirectory">The recipe file's folder, against which a relative <c>data.path</c> resolves.</param>
+    public RecipeReader(List<RecipeProblem> problems, string recipeDirectory)
+    {
+        _read = new ValueReader(problems);
+        _data = new DataSectionReader(_read, recipeDirectory);
+    }
 
     public Recipe Read(YamlNode? rootNode, string fileName)
     {
@@ -26,11 +32,11 @@ internal sealed class RecipeReader
         var name = ReadName(root, fileName);
         var description = _read.String(root, "description");
         var task = _read.Enum(root, "task", TaskKind.Classification, RecipeValues.Tasks);
-        var data = ReadData(root);
+        var data = _data.Read(root);
         var distillation = ReadDistillation(root);
         var model = ReadModel(root, distillation);
         var training = ReadTraining(root);
-        var loss = ReadLoss(root, DatasetFacts.Classes(data.Dataset));
+        var loss = ReadLoss(root, data.Classes);
         var mixup = ReadMixup(root);
         var calibration = ReadCalibration(root);
         var sweep = ReadSweep(root, training.Epochs);
@@ -39,8 +45,53 @@ internal sealed class RecipeReader
             Locations = _read.Locations.OrderBy(location => location.Key.Start).ToEquatableArray(),
         };
         CheckTask(recipe, root);
+        CheckInputShape(recipe, root);
         CheckClassSmoothing(recipe, root);
         return recipe;
+    }
+
+    /// <summary>
+    /// The generated network's sizes come from <c>data.input_shape</c>: an mlp flattens any shape, a cnn needs images
+    /// whose sides survive one halving per conv block.
+    /// </summary>
+    private void CheckInputShape(Recipe recipe, Section root)
+    {
+        if (recipe.Model.Architecture != Architecture.Cnn || recipe.Data.InputShape.Count == 0)
+        {
+            return;
+        }
+
+        var shape = recipe.Data.InputShape;
+        var shapeText = "[" + string.Join(", ", shape) + "]";
+        if (shape.Count != 3)
+        {
+            var span = ValueSpan(root, "data", "input_shape") ?? ValueSpan(root, "model", "architecture");
+            if (span is { } located)
+            {
+                _read.Report(ProblemIds.InvalidValue, located, "data.input_shape", $"architecture 'cnn' needs images [C, H, W], and {shapeText} is a table; use 'mlp'");
+            }
+
+            return;
+        }
+
+        var side = Math.Min(shape[1], shape[2]);
+        var blocks = recipe.Model.Channels.Count;
+        var possible = 0;
+        while (side >> (possible + 1) >= 1)
+        {
+            possible++;
+        }
+
+        if (blocks > possible)
+        {
+            var span = ValueSpan(root, "model", "channels") ?? ValueSpan(root, "data", "input_shape") ?? ValueSpan(root, "model", "architecture");
+            var path = ValueSpan(root, "model", "channels") is null ? "data.input_shape" : "model.channels";
+            if (span is { } located)
+            {
+                _read.Report(ProblemIds.InvalidValue, located, path,
+                    $"{blocks} conv blocks halve the image {blocks} times, and input_shape {shapeText} allows at most {possible}; use fewer channels entries or larger images");
+            }
+        }
     }
 
     /// <summary>
@@ -71,10 +122,11 @@ internal sealed class RecipeReader
     private void CheckTask(Recipe recipe, Section root)
     {
         var task = recipe.Task.Spelling();
-        if (DatasetFacts.Task(recipe.Data.Dataset) != recipe.Task && ValueSpan(root, "data", "dataset") is { } datasetSpan)
+        var sourceKey = recipe.Data.Source.IsNamed() ? "dataset" : "format";
+        if (DatasetFacts.Task(recipe.Data.Source) != recipe.Task && ValueSpan(root, "data", sourceKey) is { } sourceSpan)
         {
-            var fitting = recipe.Task == TaskKind.Sequence ? "arithmetic" : "mnist";
-            _read.Report(ProblemIds.NotApplicable, datasetSpan, "data.dataset", $"task '{task}' trains on '{fitting}'");
+            var fitting = recipe.Task == TaskKind.Sequence ? "dataset 'arithmetic'" : "images or tables (a dataset such as 'mnist', or a format)";
+            _read.Report(ProblemIds.NotApplicable, sourceSpan, "data." + sourceKey, $"task '{task}' trains on {fitting}");
         }
 
         if (recipe.Model.Architecture == Architecture.Custom)
@@ -196,18 +248,6 @@ internal sealed class RecipeReader
     /// class ends in Recipe, Model or Trainer after the name, and generated code names framework types with global::.
     /// </summary>
     private static bool IsReserved(string name) => RecipeReferences.SameName(name, "RecipeCatalog");
-
-    private DataSpec ReadData(Section root)
-    {
-        var data = _read.Section(root.Value("data"), "data", root.KeySpan("data"));
-        return new DataSpec(
-            _read.Enum(data, "dataset", DatasetKind.Mnist, RecipeValues.Datasets, required: true),
-            _read.Number(data, "validation_split", RecipeDefaults.ValidationSplit, NumberRange.Closed(0.01, 0.9)),
-            _read.Integer(data, "batch_size", RecipeDefaults.BatchSize, NumberRange.Closed(1, 65536)),
-            _read.Integer(data, "seed", RecipeDefaults.Seed, NumberRange.Closed(0, int.MaxValue)),
-            _read.Number(data, "label_noise", RecipeDefaults.LabelNoise, NumberRange.HalfOpen(0, 1)),
-            _read.Enum(data, "labels", LabelQuality.Clean, RecipeValues.LabelQualities));
-    }
 
     private ModelSpec ReadModel(Section root, DistillationSpec? distillation)
     {

@@ -8,7 +8,17 @@ public static class RecipeValues
 {
     public static readonly IReadOnlyList<KeyValuePair<string, TaskKind>> Tasks = Pairs(("classification", TaskKind.Classification), ("sequence", TaskKind.Sequence));
 
-    public static readonly IReadOnlyList<KeyValuePair<string, DatasetKind>> Datasets = Pairs(("mnist", DatasetKind.Mnist), ("arithmetic", DatasetKind.Arithmetic));
+    /// <summary><c>data.dataset</c>: the named datasets.</summary>
+    public static readonly IReadOnlyList<KeyValuePair<string, DataSource>> Datasets =
+        Pairs(("mnist", DataSource.Mnist), ("arithmetic", DataSource.Arithmetic), ("fashion_mnist", DataSource.FashionMnist));
+
+    /// <summary><c>data.format</c>: the user's own files.</summary>
+    public static readonly IReadOnlyList<KeyValuePair<string, DataSource>> Formats =
+        Pairs(("idx", DataSource.Idx), ("image_folder", DataSource.ImageFolder), ("csv", DataSource.Csv), ("safetensors", DataSource.Safetensors));
+
+    /// <summary><c>data.normalize</c> as a word; a mapping of mean and std is the third, fixed, form.</summary>
+    public static readonly IReadOnlyList<KeyValuePair<string, NormalizationKind>> Normalizations =
+        Pairs(("dataset", NormalizationKind.Dataset), ("none", NormalizationKind.None));
 
     public static readonly IReadOnlyList<KeyValuePair<string, LabelQuality>> LabelQualities = Pairs(("clean", LabelQuality.Clean), ("noisy", LabelQuality.Noisy));
 
@@ -31,7 +41,8 @@ public static class RecipeValues
 
     public static string Spelling(this TaskKind value) => SpellingIn(Tasks, value);
 
-    public static string Spelling(this DatasetKind value) => SpellingIn(Datasets, value);
+    /// <summary>How the recipe names the source: a dataset's name or a format's.</summary>
+    public static string Spelling(this DataSource value) => value.IsNamed() ? SpellingIn(Datasets, value) : SpellingIn(Formats, value);
 
     public static string Spelling(this Architecture value) => SpellingIn(Architectures, value);
 

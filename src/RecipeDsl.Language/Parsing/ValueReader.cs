@@ -205,13 +205,26 @@ internal sealed class ValueReader
 
     /// <summary>A non-empty list of numbers, each in <paramref name="range"/>; null when the key is absent.</summary>
     public double[]? Numbers(Section section, string key, NumberRange range, string example, int maxCount = 64) =>
-        List(section, key, example, maxCount, (item, path) => Number(item, path, 0, range));
+        List(section, key, "numbers", example, maxCount, (item, path) => Number(item, path, 0, range));
 
     /// <summary>A non-empty list of layer sizes; <paramref name="fallback"/> when the key is absent.</summary>
     public int[] Sizes(Section section, string key, int[] fallback, int maxCount = 16) =>
-        List(section, key, "[256, 128]", maxCount, (item, path) => Integer(item, path, 1, NumberRange.Closed(1, 65536))) ?? fallback;
+        List(section, key, "whole numbers", "[256, 128]", maxCount, (item, path) => Integer(item, path, 1, NumberRange.Closed(1, 65536))) ?? fallback;
 
-    private T[]? List<T>(Section section, string key, string example, int maxCount, Func<YamlNode, string, T> readItem)
+    /// <summary>A non-empty list of names (scalars, quoted or not); null when the key is absent.</summary>
+    public string[]? Strings(Section section, string key, string example, int maxCount) =>
+        List(section, key, "names", example, maxCount, (item, path) =>
+        {
+            if (item is YamlScalar { IsNull: false } scalar)
+            {
+                return scalar.Value;
+            }
+
+            Report(ProblemIds.WrongType, item.Span, path, "a name", Describe(item));
+            return "";
+        });
+
+    private T[]? List<T>(Section section, string key, string kind, string example, int maxCount, Func<YamlNode, string, T> readItem)
     {
         var node = section.Value(key);
         if (node is null)
@@ -219,7 +232,6 @@ internal sealed class ValueReader
             return null;
         }
 
-        var kind = typeof(T) == typeof(int) ? "whole numbers" : "numbers";
         if (node is not YamlSequence sequence || sequence.Items.Count == 0)
         {
             Report(ProblemIds.WrongType, node.Span, section.PathOf(key), $"a non-empty list of {kind} such as {example}", Describe(node));

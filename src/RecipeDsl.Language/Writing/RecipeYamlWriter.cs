@@ -27,7 +27,7 @@ public static class RecipeYamlWriter
 
         Line(0, "task: " + recipe.Task.Spelling());
         Line(0, "data:");
-        Line(1, "dataset: " + recipe.Data.Dataset.Spelling());
+        WriteSource(recipe.Data, Line);
         Line(1, "validation_split: " + Number(recipe.Data.ValidationSplit));
         Line(1, "batch_size: " + Number(recipe.Data.BatchSize));
         Line(1, "seed: " + Number(recipe.Data.Seed));
@@ -121,6 +121,57 @@ public static class RecipeYamlWriter
         }
 
         return yaml.ToString();
+    }
+
+    /// <summary>Where the examples come from and what they are: every fact the generated model's sizes came from.</summary>
+    private static void WriteSource(DataSpec data, System.Action<int, string> line)
+    {
+        line(1, (data.Source.IsNamed() ? "dataset: " : "format: ") + data.Source.Spelling());
+        if (data.Path is { } path)
+        {
+            line(1, "path: " + Quoted(path));
+        }
+
+        if (data.Source == DataSource.Arithmetic)
+        {
+            return;
+        }
+
+        line(1, "input_shape: " + List(data.InputShape.Select(size => (double)size)));
+        line(1, "classes: " + Number(data.Classes));
+        if (data.ClassNames.Count > 0)
+        {
+            line(1, "class_names: [" + string.Join(", ", data.ClassNames.Select(Quoted)) + "]");
+        }
+
+        if (data.LabelColumn is { } labelColumn)
+        {
+            line(1, "label_column: " + Quoted(labelColumn));
+        }
+
+        if (data.TestSplit is { } testSplit)
+        {
+            line(1, "test_split: " + Number(testSplit));
+        }
+
+        switch (data.Normalization.Kind)
+        {
+            case NormalizationKind.Fixed:
+                line(1, "normalize:");
+                line(2, "mean: " + List(data.Normalization.Mean));
+                line(2, "std: " + List(data.Normalization.Std));
+                break;
+            default:
+                line(1, "normalize: " + (data.Normalization.Kind == NormalizationKind.Dataset ? "dataset" : "none"));
+                break;
+        }
+
+        if (data.Augment.Any)
+        {
+            line(1, "augment:");
+            line(2, "random_crop: " + Number(data.Augment.RandomCrop));
+            line(2, "horizontal_flip: " + (data.Augment.HorizontalFlip ? "true" : "false"));
+        }
     }
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);

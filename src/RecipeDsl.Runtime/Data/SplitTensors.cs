@@ -4,8 +4,9 @@ using static TorchSharp.torch;
 namespace RecipeDsl.Data;
 
 /// <summary>
-/// A dataset's fixed train / validation / test split as tensors on the training device, so that batches are sliced
-/// by index with no per-sample collation. Disposing it frees the six tensors.
+/// A dataset's fixed train / validation / test split as tensors, so that batches are sliced by index with no
+/// per-sample collation. Inputs are stored as compactly as the data allows; <see cref="Prepare"/> turns stored inputs
+/// into what the model takes. Disposing it frees the tensors.
 /// </summary>
 public abstract class SplitTensors : IDisposable
 {
@@ -21,8 +22,10 @@ public abstract class SplitTensors : IDisposable
             (tensors[0], tensors[1], tensors[2], tensors[3], tensors[4], tensors[5]);
     }
 
+    /// <summary>Training inputs as stored (see <see cref="Prepare"/>).</summary>
     public Tensor TrainInputs { get; }
 
+    /// <summary>Training labels, on the training device.</summary>
     public Tensor TrainLabels { get; }
 
     public Tensor ValidationInputs { get; }
@@ -35,13 +38,34 @@ public abstract class SplitTensors : IDisposable
 
     public long TrainCount => TrainInputs.shape[0];
 
+    /// <summary>Where the inputs are stored: the training device, or the CPU when they do not fit it.</summary>
+    public Device StorageDevice => TrainInputs.device;
+
+    /// <summary>The training examples at <paramref name="indices"/> (on <see cref="StorageDevice"/>), ready for the model, with their labels.</summary>
+    /// <param name="augmentation">Applied to the stored images before <see cref="Prepare"/> (so padding is black, as in torchvision).</param>
+    public (Tensor Inputs, Tensor Labels) TrainBatch(Tensor indices, ImageAugmentation? augmentation = null)
+    {
+        using var scope = NewDisposeScope();
+        var stored = TrainInputs.index_select(0, indices);
+        var inputs = Prepare(augmentation is null ? stored : augmentation.Apply(stored));
+        var labels = TrainLabels.index_select(0, indices.to(TrainLabels.device));
+        return (inputs.MoveToOuterDisposeScope(), labels.MoveToOuterDisposeScope());
+    }
+
+    /// <summary>Stored inputs as the model takes them; the stored form itself unless a dataset stores them compactly.</summary>
+    public virtual Tensor Prepare(Tensor stored) => stored.alias();
+
     public void Dispose()
+    {
+        DisposeTensors();
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void DisposeTensors()
     {
         foreach (var tensor in new[] { TrainInputs, TrainLabels, ValidationInputs, ValidationLabels, TestInputs, TestLabels })
         {
             tensor.Dispose();
         }
-
-        GC.SuppressFinalize(this);
     }
 }

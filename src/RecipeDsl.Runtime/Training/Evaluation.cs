@@ -7,7 +7,8 @@ namespace RecipeDsl.Training;
 public static class Evaluation
 {
     /// <summary>The model's logits for <paramref name="inputs"/>, computed in eval mode without gradients, in chunks.</summary>
-    public static Tensor Logits(nn.Module<Tensor, Tensor> model, Tensor inputs, int chunkSize = 1000)
+    /// <param name="data">Prepares stored inputs chunk by chunk (bytes to normalised floats on the device); null when they are ready.</param>
+    public static Tensor Logits(nn.Module<Tensor, Tensor> model, Tensor inputs, Data.SplitTensors? data = null, int chunkSize = 1000)
     {
         model.eval();
         using var scope = NewDisposeScope();
@@ -16,7 +17,8 @@ public static class Evaluation
         for (long start = 0; start < inputs.shape[0]; start += chunkSize)
         {
             var length = System.Math.Min(chunkSize, inputs.shape[0] - start);
-            chunks.Add(model.call(inputs.narrow(0, start, length)));
+            var chunk = inputs.narrow(0, start, length);
+            chunks.Add(model.call(data is null ? chunk : data.Prepare(chunk)));
         }
 
         return cat(chunks, 0).MoveToOuterDisposeScope();
@@ -29,14 +31,28 @@ public static class Evaluation
         return ClassificationMetrics.FromLogits(logits, labels, bins);
     }
 
+    /// <summary>Scores the model on the validation split of <paramref name="data"/>.</summary>
+    public static ClassificationMetrics Validation(nn.Module<Tensor, Tensor> model, Data.SplitTensors data, int bins) =>
+        Scored(model, data, data.ValidationInputs, data.ValidationLabels, bins);
+
+    /// <summary>Scores the model on the test split of <paramref name="data"/>.</summary>
+    public static ClassificationMetrics Test(nn.Module<Tensor, Tensor> model, Data.SplitTensors data, int bins) =>
+        Scored(model, data, data.TestInputs, data.TestLabels, bins);
+
+    private static ClassificationMetrics Scored(nn.Module<Tensor, Tensor> model, Data.SplitTensors data, Tensor inputs, Tensor labels, int bins)
+    {
+        using var logits = Logits(model, inputs, data);
+        return ClassificationMetrics.FromLogits(logits, labels, bins);
+    }
+
     /// <summary>
     /// Fits a temperature on the validation split and scores the test split before and after it, leaving the model as
     /// it is: what temperature scaling gives this model (recipes that scale then store T in their model).
     /// </summary>
     public static Calibration.TemperatureScalingResult MeasureTemperatureScaling(nn.Module<Tensor, Tensor> model, Data.SplitTensors data, int bins)
     {
-        using var validationLogits = Logits(model, data.ValidationInputs);
-        using var testLogits = Logits(model, data.TestInputs);
+        using var validationLogits = Logits(model, data.ValidationInputs, data);
+        using var testLogits = Logits(model, data.TestInputs, data);
         return Calibration.TemperatureScaling.FitAndEvaluate(validationLogits, data.ValidationLabels, testLogits, data.TestLabels, bins);
     }
 }

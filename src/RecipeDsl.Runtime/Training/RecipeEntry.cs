@@ -14,6 +14,9 @@ public sealed record RecipeEntry(string Name, string FileName, string Summary, s
     /// <summary>Trains a student from teacher weights saved earlier (path, options); null unless the recipe is a student.</summary>
     public Func<string, TrainingOptions?, TrainingResult>? TrainFromSavedTeacher { get; init; }
 
+    /// <summary>What a classification recipe trains on (for <c>recipedsl data</c>); null for the sequence task.</summary>
+    public Data.DataDescription? Data { get; init; }
+
     /// <summary>Runs the recipe's ε sweep; null unless the recipe has a <c>sweep</c> section.</summary>
     public Func<TrainingOptions?, SweepResult>? Sweep { get; init; }
 

@@ -13,6 +13,9 @@ public sealed record TrainingOptions
     /// <summary>Overrides the recipe's <c>training.device</c>.</summary>
     public DevicePreference? Device { get; init; }
 
+    /// <summary>Reads the data from this file or folder instead of the recipe's <c>data.path</c> (same format, same checks).</summary>
+    public string? DataPath { get; init; }
+
     /// <summary>Trains on the first N training images only (quick checks and tests).</summary>
     public int? MaxTrainSamples { get; init; }
 

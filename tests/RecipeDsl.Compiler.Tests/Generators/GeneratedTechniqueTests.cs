@@ -158,7 +158,8 @@ public sealed class GeneratedTechniqueTests
     {
         var source = Generate("data:\n  dataset: mnist\n  label_noise: 0.2\nmodel:\n  architecture: mlp\n");
 
-        Assert.Contains("LoadMnist(ShapeRecipe.ValidationSplit, device.Device, options.MaxTrainSamples, labelNoise: ShapeRecipe.LabelNoise, noiseSeed: ShapeRecipe.Seed);", source);
+        Assert.Contains("using var data = global::RecipeDsl.Data.ClassificationData.Load(ShapeRecipe.Data, device.Device, options);", source);
+        Assert.Contains("    LabelNoise = LabelNoise,\n    NoiseSeed = Seed,", source);
     }
 
     [Fact]

@@ -57,8 +57,8 @@ public sealed class RecipeParserSequenceTests
     [Fact]
     public void The_generators_vocabulary_size_is_the_corpus_vocabulary_size()
     {
-        Assert.Equal(RecipeDsl.Datasets.ArithmeticCorpus.VocabularySize, DatasetFacts.Classes(DatasetKind.Arithmetic));
-        Assert.Equal(RecipeDsl.Datasets.MnistDigits.Load().Classes, DatasetFacts.Classes(DatasetKind.Mnist));
+        Assert.Equal(RecipeDsl.Datasets.ArithmeticCorpus.VocabularySize, DatasetFacts.Classes(DataSource.Arithmetic));
+        Assert.Equal(RecipeDsl.Datasets.MnistDigits.Load().Classes, DatasetFacts.Classes(DataSource.Mnist));
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Linq;
+using RecipeDsl.Language;
 using RecipeDsl.Language.Model;
 using RecipeDsl.Language.Parsing;
 using RecipeDsl.Language.Problems;
@@ -31,7 +32,7 @@ public sealed class RecipeParserTests
         Assert.Equal("MyFirst", recipe.Name);
         Assert.Null(recipe.NameSpan);
         Assert.Equal("my-first.recipe.yaml", recipe.FileName);
-        Assert.Equal(new DataSpec(DatasetKind.Mnist, 0.1, 64, 42, 0, LabelQuality.Clean), recipe.Data);
+        Assert.Equal(EmbeddedDigits(0.1, 64, 42), recipe.Data);
         Assert.Equal(Architecture.Mlp, recipe.Model.Architecture);
         Assert.Equal(new[] { 256 }, recipe.Model.HiddenSizes);
         Assert.Empty(recipe.Model.Channels);
@@ -71,7 +72,7 @@ public sealed class RecipeParserTests
         Assert.NotNull(recipe);
         Assert.Equal("Full_Recipe1", recipe.Name);
         Assert.Equal("everything set", recipe.Description);
-        Assert.Equal(new DataSpec(DatasetKind.Mnist, 0.2, 32, 7, 0, LabelQuality.Clean), recipe.Data);
+        Assert.Equal(EmbeddedDigits(0.2, 32, 7), recipe.Data);
         Assert.Equal(Architecture.Cnn, recipe.Model.Architecture);
         Assert.Equal(new[] { 8, 16, 32 }, recipe.Model.Channels);
         Assert.Equal(new[] { 64, 32 }, recipe.Model.HiddenSizes);
@@ -274,8 +275,9 @@ public sealed class RecipeParserTests
     {
         var problem = SingleProblem("data:\n  dataset: mnist\nmodel:\n  architecture: cnn\n  channels: [4, 8, 16, 32, 64]\n");
 
-        Assert.Equal(ProblemIds.OutOfRange, problem.Id);
+        Assert.Equal(ProblemIds.InvalidValue, problem.Id);
         Assert.Equal("model.channels", problem.Arguments[0]);
+        Assert.Contains("input_shape [1, 28, 28] allows at most 4", problem.Arguments[1]);
     }
 
     [Fact]
@@ -291,4 +293,14 @@ public sealed class RecipeParserTests
     {
         Assert.Equal(RecipeParser.Parse("a/x.recipe.yaml", Minimal), RecipeParser.Parse("a/x.recipe.yaml", Minimal));
     }
+
+    /// <summary>The data section of a recipe on the embedded digits, with the dataset's facts resolved.</summary>
+    private static DataSpec EmbeddedDigits(double validationSplit, int batchSize, int seed) =>
+        new(DataSource.Mnist, validationSplit, batchSize, seed, 0, LabelQuality.Clean)
+        {
+            InputShape = EquatableArray.Create(1, 28, 28),
+            Classes = 10,
+            ClassNames = DatasetFacts.DigitClassNames.ToEquatableArray(),
+            Normalization = DatasetFacts.PublishedNormalization(DataSource.Mnist),
+        };
 }

@@ -62,6 +62,7 @@ public sealed class RecipeSchemaTests
     [Theory]
     [InlineData("task")]
     [InlineData("data.dataset")]
+    [InlineData("data.format")]
     [InlineData("model.architecture")]
     [InlineData("model.role")]
     [InlineData("training.optimizer.type")]
@@ -75,6 +76,7 @@ public sealed class RecipeSchemaTests
         {
             "task" => RecipeValues.Tasks.Select(p => p.Key),
             "data.dataset" => RecipeValues.Datasets.Select(p => p.Key),
+            "data.format" => RecipeValues.Formats.Select(p => p.Key),
             "model.architecture" => RecipeValues.Architectures.Select(p => p.Key),
             "model.role" => RecipeValues.Roles.Select(p => p.Key),
             "training.optimizer.type" => RecipeValues.Optimizers.Select(p => p.Key),
@@ -96,6 +98,7 @@ public sealed class RecipeSchemaTests
     [InlineData("training.optimizer.momentum", RecipeDefaults.SgdMomentum)]
     [InlineData("loss.label_smoothing", RecipeDefaults.LabelSmoothing)]
     [InlineData("data.label_noise", RecipeDefaults.LabelNoise)]
+    [InlineData("data.test_split", RecipeDefaults.TestSplit)]
     [InlineData("mixup.alpha", RecipeDefaults.MixupAlpha)]
     [InlineData("mixup.prob", RecipeDefaults.MixupProbability)]
     [InlineData("distillation.temperature", RecipeDefaults.DistillationTemperature)]

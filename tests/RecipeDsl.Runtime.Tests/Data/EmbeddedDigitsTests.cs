@@ -46,15 +46,22 @@ public sealed class EmbeddedDigitsTests
     }
 
     [Fact]
-    public void Digit_tensors_are_normalised_images_on_the_device()
+    public void Digits_are_stored_as_bytes_and_prepared_as_normalised_floats()
     {
-        using var data = DigitTensors.LoadMnist(0.1, CPU, maxTrainSamples: 100);
+        var digits = new DataDescription("Digits", DataSource.Mnist, null, new[] { 1, 28, 28 }, 10)
+        {
+            Normalization = InputNormalization.Fixed(new[] { 0.1307 }, new[] { 0.3081 }),
+        };
+        using var data = ClassificationData.Load(digits, CPU, new RecipeDsl.Training.TrainingOptions { MaxTrainSamples = 100 });
 
         Assert.Equal(new long[] { 100, 1, 28, 28 }, data.TrainInputs.shape);
         Assert.Equal(new long[] { 800 }, data.ValidationLabels.shape);
         Assert.Equal(ScalarType.Int64, data.TrainLabels.dtype);
-        Assert.Equal(ScalarType.Float32, data.TestInputs.dtype);
-        // Background pixels are (0 − mean) / std.
-        TorchAssert.Close(-0.1307 / 0.3081, data.TrainInputs.min(), 1e-5);
+        Assert.Equal(ScalarType.Byte, data.TestInputs.dtype);
+        using var prepared = data.Prepare(data.TrainInputs);
+        Assert.Equal(ScalarType.Float32, prepared.dtype);
+        // Background pixels are (0 − mean) / std, ink (255 / 255 − mean) / std.
+        TorchAssert.Close(-0.1307 / 0.3081, prepared.min(), 1e-5);
+        TorchAssert.Close((1 - 0.1307) / 0.3081, prepared.max(), 1e-5);
     }
 }

@@ -33,8 +33,9 @@ public sealed class LabelNoiseTests
     [Fact]
     public void Only_training_labels_are_corrupted()
     {
-        using var clean = DigitTensors.LoadMnist(0.1, CPU);
-        using var noisy = DigitTensors.LoadMnist(0.1, CPU, labelNoise: 0.4, noiseSeed: 1);
+        var digits = new DataDescription("Digits", DataSource.Mnist, null, new[] { 1, 28, 28 }, 10);
+        using var clean = ClassificationData.Load(digits, CPU);
+        using var noisy = ClassificationData.Load(digits with { LabelNoise = 0.4, NoiseSeed = 1 }, CPU);
 
         TorchAssert.Close(0.4, noisy.TrainLabels.ne(clean.TrainLabels).to(float64).mean().item<double>(), 0.03);
         Assert.True(noisy.ValidationLabels.eq(clean.ValidationLabels).all().item<bool>());

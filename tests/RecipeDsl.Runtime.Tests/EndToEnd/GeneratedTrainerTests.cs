@@ -19,9 +19,9 @@ public sealed class GeneratedTrainerTests
         Seeding.SeedAll(SmokeMlpRecipe.Seed);
         using var model = new SmokeMlpModel();
         double nllBefore;
-        using (var data = DigitTensors.LoadMnist(SmokeMlpRecipe.ValidationSplit, CPU))
+        using (var data = ClassificationData.Load(SmokeMlpRecipe.Data, CPU))
         {
-            nllBefore = Evaluation.Evaluate(model, data.ValidationInputs, data.ValidationLabels).Nll;
+            nllBefore = Evaluation.Validation(model, data, SmokeMlpRecipe.CalibrationBins).Nll;
         }
 
         var result = new SmokeMlpTrainer().Train(model, Short);

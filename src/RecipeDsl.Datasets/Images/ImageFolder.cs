@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using SkiaSharp;
+
+namespace RecipeDsl.Datasets.Images;
+
+/// <summary>
+/// torchvision's ImageFolder convention: <c>path/&lt;class&gt;/*.png|jpg|jpeg|bmp|webp</c>, or the same under
+/// <c>train/</c> and <c>test/</c>. SkiaSharp decodes (in parallel) and resizes; grayscale is PIL's "L" conversion,
+/// as torchvision's loader gives it.
+/// </summary>
+public static class ImageFolder
+{
+    public static readonly IReadOnlyList<string> Extensions = new[] { ".png", ".jpg", ".jpeg", ".bmp", ".webp" };
+
+    /// <param name="shape">[C, H, W] of every decoded image: C = 1 (grayscale) or 3 (RGB).</param>
+    /// <param name="classNames">The classes in index order when the recipe names them; otherwise the sorted folder names.</param>
+    public static LoadedDataset Read(string path, int[] shape, IReadOnlyList<string>? classNames)
+    {
+        if (!Directory.Exists(path))
+        {
+            throw new DataFileException(path, $"The image folder {path} does not exist.");
+        }
+
+        var trainRoot = Path.Combine(path, "train");
+        var testRoot = Path.Combine(path, "test");
+        var split = Directory.Exists(trainRoot) && Directory.Exists(testRoot);
+        var trainFolders = ClassFolders(split ? trainRoot : path);
+        var names = classNames ?? trainFolders.Keys.ToArray();
+        var files = new List<string>();
+        var train = ReadClasses(split ? trainRoot : path, trainFolders, names, shape, files);
+        var test = split ? ReadClasses(testRoot, ClassFolders(testRoot), names, shape, files) : null;
+        return new LoadedDataset(train, test, names.ToArray(), files);
+    }
+
+    private static SortedDictionary<string, string> ClassFolders(string root)
+    {
+        var folders = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var folder in Directory.GetDirectories(root))
+        {
+            folders.Add(Path.GetFileName(folder), folder);
+        }
+
+        return folders.Count > 0
+            ? folders
+            : throw new DataFileException(root, $"{root} has no class folders; an image folder holds one subfolder of images per class (path/<class>/*.png), optionally under train/ and test/.");
+    }
+
+    private static ExampleSet ReadClasses(string root, SortedDictionary<string, string> folders, IReadOnlyList<string> names, int[] shape, List<string> files)
+    {
+        var images = new List<(string File, int Label)>();
+        foreach (var (name, folder) in folders)
+        {
+            var label = IndexOf(names, name);
+            if (label < 0)
+            {
+                throw new DataFileException(folder, $"The class folder {folder} is not one of data.class_names [{string.Join(", ", names)}]; rename the folder or add its class.");
+            }
+
+            var classImages = Directory.EnumerateFiles(folder)
+                .Where(file => Extensions.Contains(Path.GetExtension(file).ToLowerInvariant()))
+                .OrderBy(file => file, StringComparer.Ordinal)
+                .ToArray();
+            if (classImages.Length == 0)
+            {
+                throw new DataFileException(folder, $"The class folder {folder} holds no images ({string.Join(", ", Extensions)}).");
+            }
+
+            images.AddRange(classImages.Select(file => (file, label)));
+        }
+
+        files.Add(root);
+        int channels = shape[0], height = shape[1], width = shape[2];
+        var size = channels * height * width;
+        var pixels = new byte[(long)images.Count * size];
+        Parallel.For(0, images.Count, i => Decode(images[i].File, channels, height, width).CopyTo(pixels.AsSpan(i * size, size)));
+        return ExampleSet.OfBytes(shape, pixels, images.Select(image => image.Label).ToArray(), root);
+    }
+
+    /// <summary>One image as C×H×W bytes (channel-major, as tensors hold it).</summary>
+    public static byte[] Decode(string file, int channels, int height, int width)
+    {
+        using var decoded = SKBitmap.Decode(file)
+            ?? throw new DataFileException(file, $"{file} cannot be decoded as an image (it is damaged or not {string.Join("/", Extensions)}).");
+        // One call converts to RGBA and scales (bilinear, with mipmaps when shrinking, like an antialiased resize).
+        using var rgba = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        if (!decoded.ScalePixels(rgba, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear)))
+        {
+            throw new DataFileException(file, $"{file} could not be resized to {width}×{height}.");
+        }
+
+        var source = rgba.GetPixelSpan();
+        var plane = height * width;
+        var result = new byte[channels * plane];
+        for (var p = 0; p < plane; p++)
+        {
+            int r = source[4 * p], g = source[4 * p + 1], b = source[4 * p + 2];
+            if (channels == 1)
+            {
+                // PIL's convert("L"): L = R·299/1000 + G·587/1000 + B·114/1000.
+                result[p] = (byte)((r * 299 + g * 587 + b * 114) / 1000);
+            }
+            else
+            {
+                result[p] = (byte)r;
+                result[plane + p] = (byte)g;
+                result[2 * plane + p] = (byte)b;
+            }
+        }
+
+        return result;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (string.Equals(names[i], name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
