@@ -154,12 +154,49 @@ public sealed class GeneratedTechniqueTests
     }
 
     [Fact]
+    public void The_models_sizes_come_from_input_shape_and_classes()
+    {
+        var source = Generate("data:\n  format: image_folder\n  path: pets\n  input_shape: [3, 32, 24]\n  classes: 5\nmodel:\n  architecture: cnn\n  channels: [8, 16]\n  hidden_sizes: [64]\n");
+
+        Assert.Contains("conv1 = global::TorchSharp.torch.nn.Conv2d(3, 8, kernel_size: 3, padding: 1);", source);
+        // Two halvings: 32 × 24 → 8 × 6, with 16 channels.
+        Assert.Contains("hidden1 = global::TorchSharp.torch.nn.Linear(768, 64);", source);
+        Assert.Contains("output = global::TorchSharp.torch.nn.Linear(64, 5);", source);
+        Assert.Contains("new(Name, global::RecipeDsl.Data.DataSource.ImageFolder, \"/p/pets\", new[] { 3, 32, 24 }, Classes)", source);
+        Assert.DoesNotContain("28", source);
+    }
+
+    [Fact]
+    public void A_table_feeds_an_mlp_its_feature_count()
+    {
+        var source = Generate("data:\n  format: csv\n  path: iris.csv\n  input_shape: [4]\n  classes: 3\n  label_column: species\nmodel:\n  architecture: mlp\n  hidden_sizes: [16]\n");
+
+        Assert.Contains("hidden1 = global::TorchSharp.torch.nn.Linear(4, 16);", source);
+        Assert.Contains("LabelColumn = \"species\",", source);
+        Assert.Contains("Normalization = global::RecipeDsl.Data.InputNormalization.Dataset,", source);
+    }
+
+    [Fact]
+    public void Augmentation_is_written_only_when_asked_for()
+    {
+        var plain = Generate("data:\n  dataset: fashion_mnist\nmodel:\n  architecture: mlp\n");
+        var augmented = Generate("data:\n  dataset: fashion_mnist\n  augment:\n    random_crop: 4\nmodel:\n  architecture: mlp\n");
+
+        Assert.DoesNotContain("augmentation", plain);
+        Assert.Contains("using var augmentation = new global::RecipeDsl.Data.ImageAugmentation(ShapeRecipe.RandomCrop, ShapeRecipe.HorizontalFlip, ShapeRecipe.Seed);", augmented);
+        Assert.Contains("augmentation.StartEpoch(epoch);", augmented);
+        Assert.Contains("var (inputs, labels) = data.TrainBatch(indices, augmentation);", augmented);
+        Assert.Contains("public const bool HorizontalFlip = false;", augmented);
+    }
+
+    [Fact]
     public void Label_noise_is_injected_when_the_data_is_loaded()
     {
         var source = Generate("data:\n  dataset: mnist\n  label_noise: 0.2\nmodel:\n  architecture: mlp\n");
 
         Assert.Contains("using var data = global::RecipeDsl.Data.ClassificationData.Load(ShapeRecipe.Data, device.Device, options);", source);
-        Assert.Contains("    LabelNoise = LabelNoise,\n    NoiseSeed = Seed,", source);
+        Assert.Contains("LabelNoise = LabelNoise,", source);
+        Assert.Contains("NoiseSeed = Seed,", source);
     }
 
     [Fact]
