@@ -76,7 +76,25 @@ public static class ImageFolder
         int channels = shape[0], height = shape[1], width = shape[2];
         var size = channels * height * width;
         var pixels = new byte[(long)images.Count * size];
-        Parallel.For(0, images.Count, i => Decode(images[i].File, channels, height, width).CopyTo(pixels.AsSpan(i * size, size)));
+        var failures = new DataFileException?[images.Count];
+        Parallel.For(0, images.Count, i =>
+        {
+            try
+            {
+                Decode(images[i].File, channels, height, width).CopyTo(pixels.AsSpan(i * size, size));
+            }
+            catch (DataFileException error)
+            {
+                failures[i] = error;
+            }
+        });
+
+        // The first bad file in file order, whichever thread met it first: the same message on every run.
+        if (Array.Find(failures, failure => failure is not null) is { } first)
+        {
+            throw first;
+        }
+
         return ExampleSet.OfBytes(shape, pixels, images.Select(image => image.Label).ToArray(), root);
     }
 
