@@ -12,7 +12,8 @@ namespace RecipeDsl.Runtime.Tests.Data;
 
 /// <summary>
 /// Small data files of every format, written by the tests into a fresh folder (deleted on dispose). Classes are
-/// easy to tell apart, so a few epochs learn them: class k of an image set has its bright square in corner k.
+/// easy to tell apart, so a few epochs learn them: class k of an image set is a bright band across row band k, which
+/// a horizontal flip keeps and a small crop only shifts.
 /// </summary>
 public sealed class DataFixtures : IDisposable
 {
@@ -22,17 +23,17 @@ public sealed class DataFixtures : IDisposable
 
     public string PathOf(string relative) => Path.Combine(Root, relative);
 
-    /// <summary>A grayscale image of class <paramref name="label"/>: a bright square in one of four corners, with seeded noise.</summary>
+    /// <summary>A grayscale image of class <paramref name="label"/>: a bright band in one of four row bands, with seeded noise.</summary>
     public static byte[] Pixels(int label, int side, Random random)
     {
         var pixels = new byte[side * side];
-        var half = side / 2;
-        var (top, left) = (label / 2 % 2 * half, label % 2 * half);
+        var band = side / 4;
+        var top = label % 4 * band;
         for (var y = 0; y < side; y++)
         {
             for (var x = 0; x < side; x++)
             {
-                var inside = y >= top && y < top + half && x >= left && x < left + half;
+                var inside = y >= top && y < top + band;
                 pixels[y * side + x] = (byte)Math.Clamp((inside ? 200 : 30) + random.Next(-25, 26), 0, 255);
             }
         }

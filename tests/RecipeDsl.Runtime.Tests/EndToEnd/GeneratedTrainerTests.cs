@@ -118,7 +118,11 @@ public sealed class GeneratedTrainerTests
     public void The_catalog_lists_this_projects_recipes()
     {
         Assert.Equal(
-            new[] { "SmokeCalibrated", "SmokeCnn", "SmokeCustom", "SmokeMixup", "SmokeMlp", "SmokeNoisyClasses", "SmokePoisoned", "SmokeSequence", "SmokeStudent", "SmokeSweep", "SmokeTeacher" },
+            new[]
+            {
+                "SmokeCalibrated", "SmokeCnn", "SmokeCustom", "SmokeFashion", "SmokeImages", "SmokeMixup", "SmokeMlp", "SmokeNoisyClasses",
+                "SmokePoisoned", "SmokeSequence", "SmokeStudent", "SmokeSweep", "SmokeTable", "SmokeTeacher",
+            },
             System.Linq.Enumerable.Select(RecipeCatalog.All, entry => entry.Name));
         Assert.IsType<SmokeCnnTrainer>(RecipeCatalog.All[1].CreateTrainer());
         var byName = System.Linq.Enumerable.ToDictionary(RecipeCatalog.All, entry => entry.Name);
@@ -126,5 +130,7 @@ public sealed class GeneratedTrainerTests
         Assert.NotNull(byName["SmokeStudent"].TrainFromSavedTeacher);
         Assert.NotNull(byName["SmokeSweep"].Sweep);
         Assert.Null(byName["SmokeMlp"].Sweep);
+        Assert.Equal(SmokeTableRecipe.Data, byName["SmokeTable"].Data);
+        Assert.Null(byName["SmokeSequence"].Data);
     }
 }
