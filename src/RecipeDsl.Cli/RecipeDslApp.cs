@@ -21,8 +21,11 @@ public static class RecipeDslApp
             config.ConfigureConsole(console);
             config.AddCommand<ListCommand>("list")
                 .WithDescription("Show the recipes compiled into this program, with their key settings.");
+            config.AddCommand<DataCommand>("data")
+                .WithDescription("Show what a recipe's data section resolves to: files, split sizes, shape, classes and their balance, normalisation.")
+                .WithExample("data", "fashion-mlp");
             config.AddCommand<TrainCommand>("train")
-                .WithDescription("Train one recipe on its embedded dataset (a distillation student trains its teacher first).")
+                .WithDescription("Train one recipe on its data (a distillation student trains its teacher first).")
                 .WithExample("train", "mnist-mlp")
                 .WithExample("train", "mnist-teacher", "--save-model", "teacher.dat");
             config.AddCommand<DistillCommand>("distill")

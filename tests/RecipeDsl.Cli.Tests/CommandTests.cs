@@ -33,6 +33,42 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public void Data_shows_what_a_recipe_trains_on_without_training()
+    {
+        var (exitCode, output) = Run("data", "mnist-mlp");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("the embedded MNIST digits", output);
+        Assert.Contains("7,200 train / 800 validation / 2,000 test examples of [1, 28, 28], uint8", output);
+        Assert.Contains("mean [0.1307], std [0.3081] (as given)", output);
+        Assert.Equal(10, Regex.Matches(output, @"^│ \d +│", RegexOptions.Multiline).Count);
+        Assert.Empty(Directory.GetFileSystemEntries(_out));
+    }
+
+    [Fact]
+    public void A_fashion_recipe_trains_on_files_named_by_the_data_option()
+    {
+        using var files = new RecipeDsl.Runtime.Tests.Data.DataFixtures();
+        var folder = files.Idx("fashion", train: 300, test: 100, side: 28, classes: 10);
+
+        var (exitCode, output) = Run("train", "fashion-mlp", "--data", folder, "--epochs", "1", "--out", _out);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("FashionMlp: data: 270 train / 30 validation / 100 test examples of [1, 28, 28]", output);
+        Assert.Single(File.ReadAllLines(Path.Combine(_out, "FashionMlp.metrics.jsonl")));
+    }
+
+    [Fact]
+    public void Missing_fashion_mnist_files_are_one_error_line_that_says_how_to_install_them()
+    {
+        var (exitCode, output) = Run("data", "fashion-mlp", "--data", Path.Combine(_out, "absent"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("apt-get install dataset-fashion-mnist", output.ReplaceLineEndings(" "));
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    [Fact]
     public void Train_prints_epochs_and_the_final_table_and_writes_the_report_folder()
     {
         var (exitCode, output) = Run("train", "mnist-mlp", "--epochs", "2", "--max-train", "400", "--out", _out);

@@ -26,6 +26,10 @@ public class RunSettings : CommandSettings
     [Description("Report folder (metrics.jsonl, resolved recipe, model, plots, report.md). Default: runs/<timestamp>-<name>.")]
     public string? Out { get; init; }
 
+    [CommandOption("--data <PATH>")]
+    [Description("Read the data from this file or folder instead of the recipe's data.path (same format, same checks).")]
+    public string? DataPath { get; init; }
+
     [CommandOption("--resume")]
     [Description("Continue from the last epoch's checkpoint in the report folder (--out, or the newest runs/*-<name>).")]
     public bool Resume { get; init; }
@@ -45,6 +49,7 @@ public class RunSettings : CommandSettings
         Resume = Resume,
         Epochs = Epochs,
         MaxTrainSamples = MaxTrain,
+        DataPath = DataPath,
         Device = Device switch
         {
             "auto" => DevicePreference.Auto,
@@ -65,6 +70,18 @@ public class RecipeSettings : RunSettings
     [CommandOption("--save-model <FILE>")]
     [Description("Save the trained weights here instead of in the report folder; the extension picks the format (.pt: a PyTorch state_dict, .safetensors, else TorchSharp's).")]
     public string? SaveModel { get; init; }
+}
+
+/// <summary><c>data &lt;recipe&gt;</c>: what the recipe's data section resolves to, without training.</summary>
+public sealed class DataSettings : CommandSettings
+{
+    [CommandArgument(0, "<recipe>")]
+    [Description("A recipe name (FashionMlp) or its file name without .recipe.yaml (fashion-mlp).")]
+    public string Recipe { get; init; } = "";
+
+    [CommandOption("--data <PATH>")]
+    [Description("Read the data from this file or folder instead of the recipe's data.path.")]
+    public string? DataPath { get; init; }
 }
 
 public sealed class DistillSettings : RecipeSettings
