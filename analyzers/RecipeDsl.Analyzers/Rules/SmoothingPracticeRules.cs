@@ -61,8 +61,9 @@ internal static class SmoothingPracticeRules
         }
 
         // RD1007: Mixup and label smoothing on a small training set.
-        var trainingExamples = DatasetFacts.TrainingExamples(recipe.Data.ValidationSplit);
-        if (recipe.Mixup is not null && (epsilon > 0 || recipe.Mixup.LabelSmoothing > 0) && trainingExamples < SmallTrainingSet
+        // Only where the build knows the training set's size: the user's files are counted when the run loads them.
+        if (DatasetFacts.TrainingExamples(recipe.Data.Source, recipe.Data.ValidationSplit) is { } trainingExamples
+            && recipe.Mixup is not null && (epsilon > 0 || recipe.Mixup.LabelSmoothing > 0) && trainingExamples < SmallTrainingSet
             && recipe.KeySpan("mixup") is { } smallSpan)
         {
             yield return context.Report(DiagnosticDescriptors.MixupSmoothingSmallData, smallSpan, null,

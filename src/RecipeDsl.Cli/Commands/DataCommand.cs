@@ -24,14 +24,16 @@ public sealed class DataCommand(IAnsiConsole console) : Command<DataSettings>
             return ExitCodes.Success;
         }
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         using var data = ClassificationData.Load(description, CPU, new TrainingOptions { DataPath = settings.DataPath });
+        var loaded = clock.Elapsed;
         console.MarkupLineInterpolated($"[bold]{entry.Name}[/] ({entry.FileName}): {Source(description, settings.DataPath)}");
         foreach (var file in data.Files)
         {
             console.MarkupLineInterpolated($"  file: {file}");
         }
 
-        console.MarkupLineInterpolated($"  {data.Residence}");
+        console.MarkupLineInterpolated($"  {data.Residence}; loaded in {loaded.TotalSeconds:0.00} s");
         console.MarkupLineInterpolated($"  normalisation: {Normalisation(data)}");
         console.Write(Balance(data));
         return ExitCodes.Success;

@@ -64,6 +64,20 @@ public static class DatasetFacts
         return Examples - test - (int)System.Math.Round((Examples - test) * validationSplit);
     }
 
+    /// <summary>Fashion-MNIST's training file holds 60,000 images; its 10,000 test images are a file of their own.</summary>
+    public const int FashionMnistTrainingFile = 60_000;
+
+    /// <summary>
+    /// Training examples after the validation split, where the build knows them (the named datasets); null for the
+    /// user's files, whose size only the run finds out.
+    /// </summary>
+    public static int? TrainingExamples(DataSource source, double validationSplit) => source switch
+    {
+        DataSource.Mnist or DataSource.Arithmetic => TrainingExamples(validationSplit),
+        DataSource.FashionMnist => FashionMnistTrainingFile - (int)System.Math.Round(FashionMnistTrainingFile * validationSplit),
+        _ => null,
+    };
+
     /// <summary>The task a named dataset is made for; every file format is classification (text comes later).</summary>
     public static TaskKind Task(DataSource dataset) => dataset == DataSource.Arithmetic ? TaskKind.Sequence : TaskKind.Classification;
 

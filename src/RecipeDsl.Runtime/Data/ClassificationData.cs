@@ -75,6 +75,7 @@ public sealed class ClassificationData : SplitTensors
     public static ClassificationData Load(DataDescription description, Device device, TrainingOptions? options = null)
     {
         var path = options?.DataPath ?? description.Path;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         LoadedDataset loaded;
         try
         {
@@ -107,7 +108,7 @@ public sealed class ClassificationData : SplitTensors
         var classNames = description.ClassNames.Count > 0 ? description.ClassNames
             : loaded.ClassNames ?? Enumerable.Range(0, description.Classes).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         var data = new ClassificationData(tensors, description, classNames, loaded.Files, mean, std, device);
-        options?.Log?.WriteLine($"{description.Recipe}: data: {data.Residence}");
+        options?.Log?.WriteLine($"{description.Recipe}: data: {data.Residence}; loaded in {clock.Elapsed.TotalSeconds:0.00} s");
         return data;
     }
 

@@ -106,6 +106,22 @@ public sealed class PracticeRuleTests
         Assert.Empty(Analyze(Mlp + "mixup:\n  alpha: 0.2\n"));
     }
 
+    [Theory]
+    [InlineData("data:\n  dataset: fashion_mnist\n")]
+    [InlineData("data:\n  format: csv\n  path: big.csv\n  input_shape: [8]\n  classes: 10\n")]
+    public void RD1007_stays_quiet_on_large_or_not_yet_counted_training_sets(string data)
+    {
+        Assert.Empty(Analyze(data + "model:\n  architecture: mlp\nloss:\n  label_smoothing: 0.1\nmixup:\n  alpha: 0.2\n"));
+    }
+
+    [Fact]
+    public void A_data_section_mistake_is_reported_at_its_yaml_line_and_column()
+    {
+        var diagnostic = Assert.Single(Analyze("data:\n  dataset: fashion_mnist\n  classes: 12\nmodel:\n  architecture: mlp\n"));
+
+        Assert.Equal("/p/x.recipe.yaml(3,12): error RD0011: 'data.classes' is invalid: dataset 'fashion_mnist' has classes 10; leave the key out, or use 'format' for other data", diagnostic.ToString());
+    }
+
     [Fact]
     public void RD1008_notes_temperature_scaling_on_top_of_smoothing()
     {
