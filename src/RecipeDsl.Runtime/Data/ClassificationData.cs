@@ -33,9 +33,11 @@ public sealed class ClassificationData : SplitTensors
         StdValues = std;
         Device = device;
         _bytes = TrainInputs.dtype == ScalarType.Byte;
+        // Shaped (1, C, 1, 1) or (1, F) to broadcast over a batch; made in a scope so no CPU original outlives the copy.
         var statShape = new long[] { 1, mean.Length }.Concat(Enumerable.Repeat(1L, description.InputShape.Count - 1)).ToArray();
-        _mean = tensor(mean.Select(value => (float)value).ToArray(), statShape).to(device);
-        _std = tensor(std.Select(value => (float)value).ToArray(), statShape).to(device);
+        using var scope = NewDisposeScope();
+        _mean = tensor(mean.Select(value => (float)value).ToArray(), statShape).to(device).DetachFromDisposeScope();
+        _std = tensor(std.Select(value => (float)value).ToArray(), statShape).to(device).DetachFromDisposeScope();
     }
 
     public DataDescription Description { get; }

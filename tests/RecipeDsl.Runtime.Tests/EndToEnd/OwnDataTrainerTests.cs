@@ -38,6 +38,23 @@ public sealed class OwnDataTrainerTests : System.IDisposable
     }
 
     [Fact]
+    public void An_augmented_run_keeps_the_same_number_of_native_tensors_after_its_first_epoch()
+    {
+        var live = new System.Collections.Generic.List<long>();
+        var options = new TrainingOptions
+        {
+            DataPath = ShapesFolder(),
+            Epochs = 8,
+            OnEpoch = _ => live.Add(TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount),
+        };
+
+        new SmokeImagesTrainer().Train(options);
+
+        Assert.Equal(8, live.Count);
+        Assert.All(live, count => Assert.Equal(live[0], count));
+    }
+
+    [Fact]
     public void An_mlp_learns_a_csv_table()
     {
         var table = _files.Blobs("blobs.csv", rows: 300);
