@@ -50,7 +50,17 @@ internal sealed class ConsumerProject : IDisposable
 
     public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("recipedsl-consumer-").FullName;
 
-    public void Write(string relativePath, string text) => File.WriteAllText(Path.Combine(Directory, relativePath), text);
+    public void Write(string relativePath, string text) => File.WriteAllText(Prepared(relativePath), text);
+
+    public void WriteBytes(string relativePath, byte[] bytes) => File.WriteAllBytes(Prepared(relativePath), bytes);
+
+    /// <summary>The full path of <paramref name="relativePath"/>, its folders created.</summary>
+    private string Prepared(string relativePath)
+    {
+        var path = Path.Combine(Directory, relativePath);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return path;
+    }
 
     public (int ExitCode, string Output) Build() => Dotnet($"build -c {Configuration} -nodeReuse:false -p:UseSharedCompilation=false");
 

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using RecipeDsl.Compiler.Tests.Infrastructure;
 using Xunit;
 
@@ -26,6 +27,10 @@ public sealed class PackageConsumerTests : IDisposable
 
             var result = new TeacherTrainer().Train(new TrainingOptions { Epochs = 1, MaxTrainSamples = 500 });
             System.Console.WriteLine($"trained {result.Recipe}: test accuracy {result.Test.Accuracy:F3}");
+            // The user's own files, read with the package's dependencies (Sep, SkiaSharp and its native library).
+            var table = new PointsTrainer().Train();
+            var images = new IconsTrainer().Train();
+            System.Console.WriteLine($"trained {table.Recipe} on {table.TrainCount} rows and {images.Recipe} on {images.TrainCount} images");
             return result.Test.Accuracy > 0.3 ? 0 : 1;
             """,
             $"""
@@ -50,6 +55,45 @@ public sealed class PackageConsumerTests : IDisposable
             </configuration>
             """);
         _consumer.Write("recipes/teacher.recipe.yaml", "data:\n  dataset: mnist\nmodel:\n  architecture: mlp\n  role: teacher\nloss:\n  label_smoothing: 0.1\n");
+        _consumer.Write("recipes/points.recipe.yaml",
+            "data:\n  format: csv\n  path: data/points.csv\n  input_shape: [2]\n  classes: 2\nmodel:\n  architecture: mlp\n  hidden_sizes: [8]\ntraining:\n  epochs: 1\n");
+        _consumer.Write("recipes/data/points.csv", "x,y,label\n" + string.Concat(Enumerable.Range(0, 40).Select(i => $"{i % 7},{i % 5},{i % 2}\n")));
+        _consumer.Write("recipes/icons.recipe.yaml",
+            "data:\n  format: image_folder\n  path: data/icons\n  input_shape: [3, 4, 4]\n  classes: 2\nmodel:\n  architecture: cnn\n  channels: [4]\n  hidden_sizes: [8]\ntraining:\n  epochs: 1\n");
+        foreach (var (name, shade) in new[] { ("dark", (byte)20), ("light", (byte)230) })
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                _consumer.WriteBytes($"recipes/data/icons/{name}/{i}.bmp", Bitmap(4, (byte)(shade + i)));
+            }
+        }
+    }
+
+    /// <summary>A square 24-bit BMP of one grey: the simplest image file there is, written without a library.</summary>
+    private static byte[] Bitmap(int side, byte grey)
+    {
+        var rowBytes = (side * 3 + 3) / 4 * 4;
+        var bytes = new byte[54 + rowBytes * side];
+        void Int(int offset, int value) => BitConverter.GetBytes(value).CopyTo(bytes, offset);
+        bytes[0] = (byte)'B';
+        bytes[1] = (byte)'M';
+        Int(2, bytes.Length);
+        Int(10, 54);
+        Int(14, 40);
+        Int(18, side);
+        Int(22, side);
+        bytes[26] = 1;
+        bytes[28] = 24;
+        Int(34, rowBytes * side);
+        for (var row = 0; row < side; row++)
+        {
+            for (var x = 0; x < side * 3; x++)
+            {
+                bytes[54 + row * rowBytes + x] = grey;
+            }
+        }
+
+        return bytes;
     }
 
     [Fact]
@@ -69,6 +113,7 @@ public sealed class PackageConsumerTests : IDisposable
         var (runExit, runOutput) = _consumer.Dotnet($"run --no-build -c {ConsumerProject.Configuration}");
         Assert.True(runExit == 0, runOutput);
         Assert.Contains("trained Teacher: test accuracy", runOutput);
+        Assert.Contains("trained Points on 29 rows and Icons on 7 images", runOutput);
     }
 
     public void Dispose()
