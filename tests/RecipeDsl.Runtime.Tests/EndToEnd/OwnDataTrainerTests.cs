@@ -38,6 +38,20 @@ public sealed class OwnDataTrainerTests : System.IDisposable
     }
 
     [Fact]
+    public void A_resumed_augmented_run_ends_as_the_uninterrupted_one()
+    {
+        var options = new TrainingOptions { DataPath = ShapesFolder(), Epochs = 3 };
+        var uninterrupted = new SmokeImagesTrainer().Train(options with { CheckpointDirectory = _files.PathOf("full") });
+
+        new SmokeImagesTrainer().Train(options with { Epochs = 1, CheckpointDirectory = _files.PathOf("cut") });
+        var resumed = new SmokeImagesTrainer().Train(options with { CheckpointDirectory = _files.PathOf("cut"), Resume = true });
+
+        // Each epoch's crops and flips are drawn from the recipe's seed and the epoch, so nothing else needs saving.
+        Assert.Equal(uninterrupted.Epochs[^1].TrainLoss, resumed.Epochs[^1].TrainLoss);
+        Assert.Equal(uninterrupted.Test, resumed.Test);
+    }
+
+    [Fact]
     public void An_augmented_run_keeps_the_same_number_of_native_tensors_after_its_first_epoch()
     {
         var live = new System.Collections.Generic.List<long>();
