@@ -22,7 +22,9 @@ public static class IdxFolder
     {
         if (!Directory.Exists(folder))
         {
-            throw new DataFileException(folder, $"The IDX folder {folder} does not exist.{Hint(howToGet)}");
+            throw new DataFileException(folder, File.Exists(folder)
+                ? $"{folder} is a file; an IDX dataset is a folder holding train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (each optionally .gz)."
+                : $"The IDX folder {folder} does not exist.{Hint(howToGet)}");
         }
 
         var files = new List<string>();

@@ -22,7 +22,9 @@ public static class ImageFolder
     {
         if (!Directory.Exists(path))
         {
-            throw new DataFileException(path, $"The image folder {path} does not exist.");
+            throw new DataFileException(path, File.Exists(path)
+                ? $"{path} is a file; format 'image_folder' reads a folder with one subfolder of images per class."
+                : $"The image folder {path} does not exist.");
         }
 
         var trainRoot = Path.Combine(path, "train");
@@ -75,6 +77,11 @@ public static class ImageFolder
         files.Add(root);
         int channels = shape[0], height = shape[1], width = shape[2];
         var size = channels * height * width;
+        if ((long)images.Count * size > Array.MaxLength)
+        {
+            throw new DataFileException(root,
+                $"{root} holds {images.Count:N0} images of [{channels}, {height}, {width}]: {(double)images.Count * size / (1L << 30):N1} GiB of pixels, more than RecipeDsl loads at once (2 GiB); use a smaller data.input_shape or fewer images.");
+        }
         var pixels = new byte[(long)images.Count * size];
         var failures = new DataFileException?[images.Count];
         Parallel.For(0, images.Count, i =>

@@ -106,7 +106,9 @@ public static class DataFiles
     {
         if (!File.Exists(path))
         {
-            throw new DataFileException(path, $"The safetensors file {path} does not exist.");
+            throw new DataFileException(path, Directory.Exists(path)
+                ? $"{path} is a folder; format 'safetensors' reads one file: point data.path at it."
+                : $"The safetensors file {path} does not exist.");
         }
 
         Dictionary<string, Tensor> tensors;

@@ -225,6 +225,18 @@ public sealed class DataLoadingTests : IDisposable
         Assert.Contains("cannot be read as safetensors", Refused(Describe(DataSource.Safetensors, garbage, new[] { 2 }, 2)).Message);
     }
 
+    [Theory]
+    [InlineData(DataSource.Idx, true, "is a file; an IDX dataset is a folder")]
+    [InlineData(DataSource.ImageFolder, true, "is a file; format 'image_folder' reads a folder")]
+    [InlineData(DataSource.Csv, false, "is a folder; format 'csv' reads one file")]
+    [InlineData(DataSource.Safetensors, false, "is a folder; format 'safetensors' reads one file")]
+    public void A_file_where_a_folder_belongs_or_a_folder_where_a_file_belongs_is_named(DataSource source, bool file, string expected)
+    {
+        var path = file ? _files.Text("a-file.bin", "x") : _files.PathOf("");
+
+        Assert.Contains(expected, Refused(Describe(source, path, new[] { 1, 8, 8 }, 2)).Message);
+    }
+
     [Fact]
     public void Test_split_beside_a_test_split_of_the_datas_own_is_refused()
     {
