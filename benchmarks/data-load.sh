@@ -5,7 +5,7 @@ set -euo pipefail
 cli=(dotnet run -c Release --no-build --project src/RecipeDsl.Cli --)
 dotnet build -c Release src/RecipeDsl.Cli -v:q -nologo >/dev/null
 for run in 1 2 3; do
-  # The 'loaded in' figure is measured inside the process: reading, checking, splitting and normalising.
+  # The 'loaded in' figure is measured inside the process: reading, checking, splitting and the normalisation statistics.
   /usr/bin/time -f "data fashion-mlp (run $run)	%e s wall	%M KiB max RSS" "${cli[@]}" data fashion-mlp | grep -o 'loaded in [0-9.]* s'
 done
 /usr/bin/time -f "train fashion-mlp --epochs 1	%e s wall	%M KiB max RSS" "${cli[@]}" train fashion-mlp --epochs 1 --out /tmp/recipedsl-bench-fashion \

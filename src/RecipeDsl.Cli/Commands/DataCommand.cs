@@ -20,7 +20,7 @@ public sealed class DataCommand(IAnsiConsole console) : Command<DataSettings>
         var entry = RecipeLookup.Find(settings.Recipe);
         if (entry.Data is not { } description)
         {
-            console.MarkupLineInterpolated($"[bold]{entry.Name}[/] is a sequence recipe: it trains on the embedded arithmetic corpus, 10,000 sums of 15 tokens, with a fixed 20 % test split.");
+            console.MarkupLineInterpolated($"[bold]{entry.Name}[/] is a sequence recipe: it trains on the embedded arithmetic corpus, 10,000 sums written as token sequences over a 15-token vocabulary, with a fixed 20 % test split.");
             return ExitCodes.Success;
         }
 
@@ -61,6 +61,7 @@ public sealed class DataCommand(IAnsiConsole console) : Command<DataSettings>
     private static Table Balance(ClassificationData data)
     {
         var table = new Table().AddColumns("class", "name", "train", "validation", "test");
+        using var scope = NewDisposeScope();
         var counts = new[] { data.TrainLabels, data.ValidationLabels, data.TestLabels }
             .Select(labels => labels.bincount(null, data.Classes).data<long>().ToArray())
             .ToArray();

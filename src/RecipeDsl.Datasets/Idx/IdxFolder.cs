@@ -107,12 +107,18 @@ public static class IdxFolder
                     throw new DataFileException(path, $"{path} declares a size of {sizes[i]}; IDX sizes are positive.");
                 }
 
+                // Checked at every step, so that three large sizes cannot overflow the product.
                 total *= sizes[i];
+                if (total > Array.MaxLength)
+                {
+                    throw new DataFileException(path, $"{path} declares sizes [{string.Join(", ", sizes.Take(i + 1))}…], more bytes than one array holds.");
+                }
             }
 
-            if (total > Array.MaxLength)
+            // A plain file must hold what its header declares; checked before anything that large is allocated.
+            if (stream is FileStream && file.Length - 4 - 4 * expectedDimensions < total)
             {
-                throw new DataFileException(path, $"{path} declares {total:N0} bytes, more than one array holds.");
+                throw new DataFileException(path, $"{path} is truncated: its header declares {total:N0} data bytes and it holds {file.Length - 4 - 4 * expectedDimensions:N0}.");
             }
 
             var data = ReadExactly(stream, (int)total, path, $"the {total:N0} data bytes its header declares");
@@ -124,13 +130,31 @@ public static class IdxFolder
         }
     }
 
+    /// <summary>
+    /// Reads <paramref name="count"/> bytes, growing the buffer as data arrives, so that a gzipped file whose header
+    /// claims far more than it holds fails as truncated without first allocating what it claims.
+    /// </summary>
     private static byte[] ReadExactly(Stream stream, int count, string path, string what)
     {
-        var buffer = new byte[count];
-        var read = stream.ReadAtLeast(buffer, count, throwOnEndOfStream: false);
-        return read == count
-            ? buffer
-            : throw new DataFileException(path, $"{path} is truncated: it ends after {read:N0} of {what}.");
+        var buffer = new byte[Math.Min(count, 1 << 24)];
+        var read = 0;
+        while (read < count)
+        {
+            if (read == buffer.Length)
+            {
+                Array.Resize(ref buffer, (int)Math.Min(count, 2L * buffer.Length));
+            }
+
+            var chunk = stream.Read(buffer, read, buffer.Length - read);
+            if (chunk == 0)
+            {
+                throw new DataFileException(path, $"{path} is truncated: it ends after {read:N0} of {what}.");
+            }
+
+            read += chunk;
+        }
+
+        return buffer;
     }
 
     private static string Hint(string? howToGet) => howToGet is null ? "" : " " + howToGet;

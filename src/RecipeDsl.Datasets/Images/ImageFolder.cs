@@ -9,8 +9,8 @@ namespace RecipeDsl.Datasets.Images;
 
 /// <summary>
 /// torchvision's ImageFolder convention: <c>path/&lt;class&gt;/*.png|jpg|jpeg|bmp|webp</c>, or the same under
-/// <c>train/</c> and <c>test/</c>. SkiaSharp decodes (in parallel) and resizes; grayscale is PIL's "L" conversion,
-/// as torchvision's loader gives it.
+/// <c>train/</c> and <c>test/</c> (or <c>val/</c>, ImageNet's name). SkiaSharp decodes (in parallel) and resizes;
+/// grayscale is PIL's "L" conversion, as torchvision's loader gives it.
 /// </summary>
 public static class ImageFolder
 {
@@ -20,6 +20,18 @@ public static class ImageFolder
     /// <param name="classNames">The classes in index order when the recipe names them; otherwise the sorted folder names.</param>
     public static LoadedDataset Read(string path, int[] shape, IReadOnlyList<string>? classNames)
     {
+        try
+        {
+            return ReadFolder(path, shape, classNames);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new DataFileException(path, $"{path} cannot be read: {error.Message}", error);
+        }
+    }
+
+    private static LoadedDataset ReadFolder(string path, int[] shape, IReadOnlyList<string>? classNames)
+    {
         if (!Directory.Exists(path))
         {
             throw new DataFileException(path, File.Exists(path)
@@ -28,7 +40,7 @@ public static class ImageFolder
         }
 
         var trainRoot = Path.Combine(path, "train");
-        var testRoot = Path.Combine(path, "test");
+        var testRoot = Path.Combine(path, Directory.Exists(Path.Combine(path, "test")) ? "test" : "val");
         var split = Directory.Exists(trainRoot) && Directory.Exists(testRoot);
         var trainFolders = ClassFolders(split ? trainRoot : path);
         var names = classNames ?? trainFolders.Keys.ToArray();
@@ -68,7 +80,10 @@ public static class ImageFolder
                 .ToArray();
             if (classImages.Length == 0)
             {
-                throw new DataFileException(folder, $"The class folder {folder} holds no images ({string.Join(", ", Extensions)}).");
+                var layout = name is "train" or "test" or "val"
+                    ? $" A {name}/ folder splits the data only beside its partner: train/ with test/ (or val/), each holding the class folders."
+                    : "";
+                throw new DataFileException(folder, $"The class folder {folder} holds no images ({string.Join(", ", Extensions)}).{layout}");
             }
 
             images.AddRange(classImages.Select(file => (file, label)));
@@ -93,6 +108,10 @@ public static class ImageFolder
             catch (DataFileException error)
             {
                 failures[i] = error;
+            }
+            catch (Exception error) when (error is not OutOfMemoryException)
+            {
+                failures[i] = new DataFileException(images[i].File, $"{images[i].File} cannot be read as an image: {error.Message}", error);
             }
         });
 
@@ -125,8 +144,8 @@ public static class ImageFolder
             int r = source[4 * p], g = source[4 * p + 1], b = source[4 * p + 2];
             if (channels == 1)
             {
-                // PIL's convert("L"): L = R·299/1000 + G·587/1000 + B·114/1000.
-                result[p] = (byte)((r * 299 + g * 587 + b * 114) / 1000);
+                // PIL's convert("L"): ITU-R 601 weights in 16-bit fixed point, rounded.
+                result[p] = (byte)((r * 19595 + g * 38470 + b * 7471 + 0x8000) >> 16);
             }
             else
             {

@@ -8,14 +8,15 @@ using nietras.SeparatedValues;
 namespace RecipeDsl.Datasets.Tables;
 
 /// <summary>
-/// A CSV table (Sep reads it): a header row, numeric feature columns and one label column. Labels that are all whole
-/// numbers are class indices; otherwise they are class names, indexed in <c>data.class_names</c> order or, without it,
-/// in sorted order. A ragged row, a value that is not a number, or a missing value stops the load with the file, the
+/// A CSV table (Sep reads it, quoted fields included): a header row, numeric feature columns and one label column.
+/// Labels are class names when <c>data.class_names</c> lists them all; otherwise labels that are all whole numbers are
+/// class indices, and any other labels are names indexed in sorted order. A ragged row, a value that is not a number, or a missing value stops the load with the file, the
 /// line and the column — never a silent NaN.
 /// </summary>
 public static class CsvTable
 {
-    public static LoadedDataset Read(string path, string labelColumn, IReadOnlyList<string>? classNames)
+    /// <param name="classes">The recipe's class count: an index outside it is refused at its line.</param>
+    public static LoadedDataset Read(string path, string labelColumn, IReadOnlyList<string>? classNames, int classes)
     {
         if (!File.Exists(path))
         {
@@ -26,7 +27,7 @@ public static class CsvTable
 
         try
         {
-            return ReadTable(path, labelColumn, classNames);
+            return ReadTable(path, labelColumn, classNames, classes);
         }
         catch (Exception error) when (error is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentException)
         {
@@ -34,11 +35,12 @@ public static class CsvTable
         }
     }
 
-    private static LoadedDataset ReadTable(string path, string labelColumn, IReadOnlyList<string>? classNames)
+    private static LoadedDataset ReadTable(string path, string labelColumn, IReadOnlyList<string>? classNames, int classes)
     {
         // Column counts are checked here rather than by Sep, so that the message can name the line and both counts.
-        using var reader = Sep.Reader(options => options with { DisableColCountCheck = true, CultureInfo = CultureInfo.InvariantCulture }).FromFile(path);
-        var names = reader.Header.ColNames.ToArray();
+        // Unescape: R's write.csv and Excel quote headers and strings ("species"), which name the same column.
+        using var reader = Sep.Reader(options => options with { DisableColCountCheck = true, Unescape = true, CultureInfo = CultureInfo.InvariantCulture }).FromFile(path);
+        var names = reader.Header.ColNames.Select(name => name.Trim()).ToArray();
         if (names.Length == 0)
         {
             throw new DataFileException(path, $"{path} is empty; a CSV table starts with a header row.");
@@ -93,19 +95,30 @@ public static class CsvTable
             throw new DataFileException(path, $"{path} has a header and no rows.");
         }
 
-        var (indices, foundNames) = Index(path, labels, lines, labelIndex, labelColumn, classNames);
+        var (indices, foundNames) = Index(path, labels, lines, labelIndex, labelColumn, classNames, classes);
         var examples = ExampleSet.OfFloats(new[] { featureColumns.Length }, features.ToArray(), indices, path);
         return new LoadedDataset(examples, null, foundNames, new[] { path });
     }
 
-    /// <summary>Class indices from the label strings: whole numbers as they are, names by their place in the class list.</summary>
+    /// <summary>Class indices from the label strings: names by their place in the class list, whole numbers as they are.</summary>
     private static (int[] Indices, IReadOnlyList<string>? Names) Index(
-        string path, List<string> labels, List<int> lines, int labelIndex, string labelColumn, IReadOnlyList<string>? classNames)
+        string path, List<string> labels, List<int> lines, int labelIndex, string labelColumn, IReadOnlyList<string>? classNames, int classes)
     {
+        var named = classNames is not null && labels.All(label => classNames.Contains(label));
         var numeric = labels.All(label => int.TryParse(label, NumberStyles.Integer, CultureInfo.InvariantCulture, out _));
-        if (numeric)
+        if (numeric && !named)
         {
-            return (labels.Select(label => int.Parse(label, NumberStyles.Integer, CultureInfo.InvariantCulture)).ToArray(), null);
+            var indices = labels.Select(label => int.Parse(label, NumberStyles.Integer, CultureInfo.InvariantCulture)).ToArray();
+            for (var i = 0; i < indices.Length; i++)
+            {
+                if (indices[i] < 0 || indices[i] >= classes)
+                {
+                    throw new DataFileException(path,
+                        $"{path}, line {lines[i]}, column {labelIndex + 1} '{labelColumn}': label {indices[i]} is outside the recipe's {classes} classes (data.classes: labels 0 to {classes - 1}).");
+                }
+            }
+
+            return (indices, null);
         }
 
         var names = classNames ?? labels.Distinct(StringComparer.Ordinal).OrderBy(label => label, StringComparer.Ordinal).ToArray();
@@ -115,15 +128,15 @@ public static class CsvTable
             lookup[names[i]] = i;
         }
 
-        var indices = new int[labels.Count];
+        var classIndices = new int[labels.Count];
         for (var i = 0; i < labels.Count; i++)
         {
-            if (!lookup.TryGetValue(labels[i], out indices[i]))
+            if (!lookup.TryGetValue(labels[i], out classIndices[i]))
             {
                 throw new DataFileException(path, $"{path}, line {lines[i]}, column {labelIndex + 1} '{labelColumn}': '{labels[i]}' is not one of data.class_names [{string.Join(", ", names)}].");
             }
         }
 
-        return (indices, names);
+        return (classIndices, names);
     }
 }

@@ -88,9 +88,6 @@ public sealed record DataSpec(DataSource Source, double ValidationSplit, int Bat
     public NormalizationSpec Normalization { get; init; } = NormalizationSpec.None;
 
     public AugmentSpec Augment { get; init; } = AugmentSpec.None;
-
-    /// <summary>Whether the examples are images ([C, H, W]), which the image-only options need.</summary>
-    public bool IsImage => InputShape.Count == 3;
 }
 
 /// <param name="Mean">One mean per channel (images) or feature (tables), for <see cref="NormalizationKind.Fixed"/>.</param>

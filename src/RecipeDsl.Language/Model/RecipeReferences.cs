@@ -50,6 +50,15 @@ public static class RecipeReferences
                 return (ProblemIds.UnknownTeacher, new[] { teacher, $" The name '{current}' belongs to several recipes." });
             }
 
+            if (current == teacher && matches[0].Data != recipe.Data)
+            {
+                return (ProblemIds.InvalidValue, new[]
+                {
+                    "distillation.teacher",
+                    $"teacher '{teacher}' trains on {matches[0].Data}, and this student on {recipe.Data}; a student learns from a teacher that saw the same inputs",
+                });
+            }
+
             chain.Add(current);
             current = matches[0].Teacher;
         }

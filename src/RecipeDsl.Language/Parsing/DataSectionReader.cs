@@ -15,6 +15,9 @@ internal sealed class DataSectionReader
     /// <summary>Beyond this many classes a recipe is almost surely a mistake (a vocabulary belongs to the sequence task).</summary>
     private const int MaxClasses = 1_000_000;
 
+    /// <summary>The most values one example (and a generated dense layer's input) may have.</summary>
+    internal const long MaxExampleValues = 16_777_216;
+
     private readonly ValueReader _read;
     private readonly string _recipeDirectory;
 
@@ -111,8 +114,9 @@ internal sealed class DataSectionReader
             return null;
         }
 
-        // Relative to the recipe, so that a recipe and its data move together; resolved here, where the folder is known.
-        return System.IO.Path.IsPathRooted(written) || _recipeDirectory.Length == 0
+        // Relative to the recipe, so that a recipe and its data move together; resolved here, where the folder is known
+        // (the build gives every recipe's full path). A recipe read from a relative path keeps what it says.
+        return System.IO.Path.IsPathRooted(written) || !System.IO.Path.IsPathRooted(_recipeDirectory)
             ? written
             : System.IO.Path.Combine(_recipeDirectory, written);
     }
@@ -164,9 +168,9 @@ internal sealed class DataSectionReader
         {
             _read.Report(ProblemIds.InvalidValue, span, "data.input_shape", "images are decoded as grayscale (C = 1) or RGB (C = 3)");
         }
-        else if (shape.Aggregate(1L, (product, size) => product * size) > 16_777_216)
+        else if (shape.Aggregate(1L, (product, size) => product * size) > MaxExampleValues)
         {
-            _read.Report(ProblemIds.InvalidValue, span, "data.input_shape", "one example of more than 16,777,216 values would not fit a batch");
+            _read.Report(ProblemIds.InvalidValue, span, "data.input_shape", $"one example of more than {MaxExampleValues.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} values would not fit a batch");
         }
 
         return shape;
@@ -239,7 +243,7 @@ internal sealed class DataSectionReader
         if (source.HasFixedTestSplit())
         {
             var reason = source.IsEmbedded()
-                ? $"dataset '{source.Spelling()}' keeps its fixed {DatasetFacts.TestFraction:P0} test split"
+                ? $"dataset '{source.Spelling()}' keeps its fixed test split ({DatasetFacts.TestFraction.ToString(System.Globalization.CultureInfo.InvariantCulture)} of its examples)"
                 : $"'{source.Spelling()}' brings its own test files (t10k-*)";
             return _read.NotApplicable<double?>(data, "test_split", reason, null);
         }

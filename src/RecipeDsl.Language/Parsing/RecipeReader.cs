@@ -82,6 +82,16 @@ internal sealed class RecipeReader
             possible++;
         }
 
+        // The flattened output of the last block feeds the first dense layer; beyond this it would not fit an int.
+        long flattened = blocks == 0 ? (long)shape[0] * shape[1] * shape[2]
+            : (long)recipe.Model.Channels[blocks - 1] * (shape[1] >> Math.Min(blocks, 30)) * (shape[2] >> Math.Min(blocks, 30));
+        if (blocks <= possible && flattened > DataSectionReader.MaxExampleValues
+            && (ValueSpan(root, "model", "channels") ?? ValueSpan(root, "data", "input_shape")) is { } wide)
+        {
+            _read.Report(ProblemIds.InvalidValue, wide, ValueSpan(root, "model", "channels") is null ? "data.input_shape" : "model.channels",
+                $"the last conv block's output flattens to {flattened.ToString("N0", CultureInfo.InvariantCulture)} values, more than a dense layer takes ({DataSectionReader.MaxExampleValues.ToString("N0", CultureInfo.InvariantCulture)}); use more conv blocks or fewer channels");
+        }
+
         if (blocks > possible)
         {
             var span = ValueSpan(root, "model", "channels") ?? ValueSpan(root, "data", "input_shape") ?? ValueSpan(root, "model", "architecture");

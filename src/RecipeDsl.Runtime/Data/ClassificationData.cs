@@ -76,6 +76,11 @@ public sealed class ClassificationData : SplitTensors
     /// <exception cref="UnusableFileException">The files are missing, corrupt or not what the recipe says.</exception>
     public static ClassificationData Load(DataDescription description, Device device, TrainingOptions? options = null)
     {
+        if (options?.DataPath is { } other && description.Source == DataSource.Mnist)
+        {
+            throw new UnusableFileException(other, $"Recipe {description.Recipe} trains on the embedded MNIST digits, which read no files; a data path ({other}) applies to recipes with data.format or dataset fashion_mnist.");
+        }
+
         var path = options?.DataPath ?? description.Path;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         LoadedDataset loaded;
@@ -90,12 +95,12 @@ public sealed class ClassificationData : SplitTensors
         }
 
         var (train, validation, test) = Split(description, loaded);
+        var (mean, std) = Statistics(description, loaded.Train, train, loaded.Train.Bytes is not null);
         if (options?.MaxTrainSamples is { } limit)
         {
             train = train[..Math.Min(Math.Max(limit, 1), train.Length)];
         }
 
-        var (mean, std) = Statistics(description, loaded.Train, train, loaded.Train.Bytes is not null);
         var tensors = new Tensor[6];
         var storage = StorageFor(loaded, device);
         (tensors[0], tensors[1]) = ToTensors(loaded.Train, train, storage, device);
@@ -118,7 +123,8 @@ public sealed class ClassificationData : SplitTensors
     public override Tensor Prepare(Tensor stored)
     {
         using var scope = NewDisposeScope();
-        var inputs = stored.to(Device, non_blocking: true).to(float32);
+        // Always a new tensor: the in-place steps below must never write into the stored split.
+        var inputs = stored.to(Device, non_blocking: true).to_type(float32, copy: true);
         if (_bytes)
         {
             inputs = inputs.div_(PixelScale);
@@ -144,14 +150,27 @@ public sealed class ClassificationData : SplitTensors
     /// </summary>
     private static (int[] Train, int[] Validation, int[] Test) Split(DataDescription description, LoadedDataset loaded)
     {
+        DatasetSplit split;
         if (loaded.Test is { } test)
         {
             var trainSplit = DatasetSplit.WithoutTest(loaded.Train.Count, description.ValidationSplit, MnistDigits.SplitSeed);
-            return (trainSplit.Train, trainSplit.Validation, Enumerable.Range(0, test.Count).ToArray());
+            split = trainSplit with { Test = Enumerable.Range(0, test.Count).ToArray() };
+        }
+        else
+        {
+            var testFraction = description.Source == DataSource.Mnist ? MnistDigits.TestFraction : description.TestSplit ?? DataDescription.DefaultTestSplit;
+            split = DatasetSplit.Create(loaded.Train.Count, testFraction, description.ValidationSplit, MnistDigits.SplitSeed);
         }
 
-        var testFraction = description.Source == DataSource.Mnist ? MnistDigits.TestFraction : description.TestSplit ?? DataDescription.DefaultTestSplit;
-        var split = DatasetSplit.Create(loaded.Train.Count, testFraction, description.ValidationSplit, MnistDigits.SplitSeed);
+        foreach (var (part, indices) in new[] { ("training", split.Train), ("validation", split.Validation), ("test", split.Test) })
+        {
+            if (indices.Length == 0)
+            {
+                throw new UnusableFileException(loaded.Train.Source,
+                    $"{loaded.Train.Source} holds {loaded.Train.Count:N0} examples, and recipe {description.Recipe}'s data.validation_split and data.test_split leave its {part} part empty; use more examples or other fractions.");
+            }
+        }
+
         return (split.Train, split.Validation, split.Test);
     }
 
@@ -167,7 +186,7 @@ public sealed class ClassificationData : SplitTensors
                 : (Broadcast(normalization.Mean, channels), Broadcast(normalization.Std, channels));
         }
 
-        // Over the whole training split (before any --max-train-samples), in double: the same numbers every run.
+        // Over the whole training split (before any --max-train), in double: the same numbers every run.
         var size = examples.ExampleSize;
         var plane = size / channels;
         var sum = new double[channels];
@@ -213,6 +232,18 @@ public sealed class ClassificationData : SplitTensors
         return bytes <= DeviceBudgetBytes ? device : CPU;
     }
 
+    /// <summary>The examples at <paramref name="indices"/>, one after another.</summary>
+    private static T[] Gather<T>(T[] values, int[] indices, int size)
+    {
+        var gathered = new T[(long)indices.Length * size];
+        for (var i = 0; i < indices.Length; i++)
+        {
+            Array.Copy(values, (long)indices[i] * size, gathered, (long)i * size, size);
+        }
+
+        return gathered;
+    }
+
     private static (Tensor Inputs, Tensor Labels) ToTensors(ExampleSet examples, int[] indices, Device storage, Device device)
     {
         var size = examples.ExampleSize;
@@ -224,30 +255,10 @@ public sealed class ClassificationData : SplitTensors
         }
 
         using var scope = NewDisposeScope();
-        Tensor inputs;
-        if (examples.Bytes is { } bytes)
-        {
-            var gathered = new byte[(long)indices.Length * size];
-            for (var i = 0; i < indices.Length; i++)
-            {
-                Array.Copy(bytes, (long)indices[i] * size, gathered, (long)i * size, size);
-            }
+        var inputs = examples.Bytes is { } bytes ? tensor(Gather(bytes, indices, size), shape) : tensor(Gather(examples.Floats!, indices, size), shape);
 
-            inputs = tensor(gathered, shape);
-        }
-        else
-        {
-            var floats = examples.Floats!;
-            var gathered = new float[(long)indices.Length * size];
-            for (var i = 0; i < indices.Length; i++)
-            {
-                Array.Copy(floats, (long)indices[i] * size, gathered, (long)i * size, size);
-            }
-
-            inputs = tensor(gathered, shape);
-        }
-
-        // Pinned host memory lets each batch's copy to the GPU run asynchronously.
+        // Pinned host memory: evaluation copies its chunks to the GPU asynchronously from it (a training batch is
+        // gathered by index first, into ordinary memory, and copied from there).
         inputs = storage.type == DeviceType.CPU && device.type == DeviceType.CUDA ? inputs.pin_memory() : inputs.to(storage);
         var targets = tensor(labels).to(device);
         return (inputs.DetachFromDisposeScope(), targets.DetachFromDisposeScope());

@@ -29,7 +29,7 @@ public static class DataFiles
             DataSource.FashionMnist => IdxFolder.Read(Required(path, description), FashionMnistHint),
             DataSource.Idx => IdxFolder.Read(Required(path, description)),
             DataSource.ImageFolder => ImageFolder.Read(Required(path, description), shape, names),
-            DataSource.Csv => CsvTable.Read(Required(path, description), description.LabelColumn, names),
+            DataSource.Csv => CsvTable.Read(Required(path, description), description.LabelColumn, names, description.Classes),
             DataSource.Safetensors => ReadSafetensors(Required(path, description)),
             _ => throw new ArgumentOutOfRangeException(nameof(description), description.Source, "Not a classification data source."),
         };
@@ -151,6 +151,7 @@ public static class DataFiles
             throw new DataFileException(path, $"{path}: {part}_labels are {labels.dtype}; labels are class indices (an integer dtype such as int64).");
         }
 
+        using var scope = NewDisposeScope();
         var shape = inputs.shape.Skip(1).Select(size => (int)size).ToArray();
         var classIndices = labels.to(int64).data<long>().Select(label => label is < int.MinValue or > int.MaxValue ? -1 : (int)label).ToArray();
         if (inputs.dtype == ScalarType.Byte)
@@ -158,7 +159,7 @@ public static class DataFiles
             return ExampleSet.OfBytes(shape, inputs.contiguous().data<byte>().ToArray(), classIndices, path);
         }
 
-        using var floats = inputs.to(float32).contiguous();
+        var floats = inputs.to(float32).contiguous();
         if (!floats.isfinite().all().item<bool>())
         {
             throw new DataFileException(path, $"{path}: {part}_inputs hold NaN or infinite values.");

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 using RecipeDsl.Metrics;
 using static TorchSharp.torch;
 
@@ -6,17 +8,23 @@ namespace RecipeDsl.Training;
 
 public static class Evaluation
 {
+    private const long MaxChunkValues = 1L << 24;
+
     /// <summary>The model's logits for <paramref name="inputs"/>, computed in eval mode without gradients, in chunks.</summary>
     /// <param name="data">Prepares stored inputs chunk by chunk (bytes to normalised floats on the device); null when they are ready.</param>
-    public static Tensor Logits(nn.Module<Tensor, Tensor> model, Tensor inputs, Data.SplitTensors? data = null, int chunkSize = 1000)
+    /// <param name="chunkSize">Examples per forward pass; by default as many as hold about 16 million input values (at most 1,000).</param>
+    public static Tensor Logits(nn.Module<Tensor, Tensor> model, Tensor inputs, Data.SplitTensors? data = null, int? chunkSize = null)
     {
+        // Large examples get smaller chunks: one forward pass holds about as many input values whatever the image size.
+        var exampleValues = inputs.shape.Skip(1).Aggregate(1L, (product, size) => product * size);
+        var perPass = chunkSize ?? (int)Math.Clamp(MaxChunkValues / Math.Max(exampleValues, 1), 1, 1000);
         model.eval();
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var chunks = new List<Tensor>();
-        for (long start = 0; start < inputs.shape[0]; start += chunkSize)
+        for (long start = 0; start < inputs.shape[0]; start += perPass)
         {
-            var length = System.Math.Min(chunkSize, inputs.shape[0] - start);
+            var length = Math.Min(perPass, inputs.shape[0] - start);
             var chunk = inputs.narrow(0, start, length);
             chunks.Add(model.call(data is null ? chunk : data.Prepare(chunk)));
         }

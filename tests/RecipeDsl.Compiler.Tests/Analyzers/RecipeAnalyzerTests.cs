@@ -123,6 +123,21 @@ public sealed class RecipeAnalyzerTests
     }
 
     [Fact]
+    public void A_student_must_see_the_data_its_teacher_saw()
+    {
+        var diagnostics = AnalyzerRunner.Run(
+            new InMemoryAdditionalText("/p/teacher.recipe.yaml", "name: BigTeacher\n" + Teacher.Replace("0.1", "0")),
+            new InMemoryAdditionalText("/p/student.recipe.yaml", "data:\n  dataset: fashion_mnist\nmodel:\n  architecture: mlp\ndistillation:\n  teacher: BigTeacher\n"));
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal(
+            "/p/student.recipe.yaml(6,12): error RD0011: 'distillation.teacher' is invalid: teacher 'BigTeacher' trains on mnist [1, 28, 28] → 10 classes, "
+            + "mean [0.1307], std [0.3081], and this student on fashion_mnist /usr/share/datasets/fashion-mnist [1, 28, 28] → 10 classes, mean [0.286], std [0.353]; "
+            + "a student learns from a teacher that saw the same inputs",
+            diagnostic.ToString());
+    }
+
+    [Fact]
     public void A_cycle_of_teachers_is_reported_in_every_recipe_of_it()
     {
         var diagnostics = AnalyzerRunner.Run(

@@ -49,6 +49,24 @@ public sealed class RecipeParserDataTests
     }
 
     [Fact]
+    public void A_recipe_read_from_a_relative_path_keeps_its_data_path_as_written_and_round_trips()
+    {
+        var recipe = Valid(Csv + Model, path: "recipes/test.recipe.yaml");
+
+        Assert.Equal("tables/iris.csv", recipe.Data.Path);
+        Assert.Equal(recipe.Data, Valid(RecipeDsl.Language.Writing.RecipeYamlWriter.Write(recipe), path: "recipes/test.recipe.yaml").Data);
+    }
+
+    [Fact]
+    public void A_conv_output_too_wide_for_a_dense_layer_is_refused()
+    {
+        var problem = SingleProblem("data:\n  format: image_folder\n  path: x\n  input_shape: [1, 4096, 4096]\n  classes: 2\nmodel:\n  architecture: cnn\n  channels: [64]\n");
+
+        Assert.Equal("model.channels", problem.Arguments[0]);
+        Assert.Contains("flattens to 268,435,456 values", problem.Arguments[1]);
+    }
+
+    [Fact]
     public void A_csv_recipe_reads_every_data_key()
     {
         var data = Valid(Csv + "  label_column: species\n  class_names: [setosa, versicolor, virginica]\n  test_split: 0.25\n  normalize: none\n" + Model).Data;

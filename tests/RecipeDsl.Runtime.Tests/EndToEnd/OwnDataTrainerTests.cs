@@ -77,6 +77,8 @@ public sealed class OwnDataTrainerTests : System.IDisposable
 
         Assert.Equal(60, result.Test.Count);
         Assert.True(result.Test.Accuracy > 0.8, $"test accuracy {result.Test.Accuracy:P1} (chance 33 %)");
+        // Validation is scored every epoch on the same stored rows: it must not drift as if they changed.
+        Assert.All(result.Epochs, epoch => Assert.True(epoch.Validation.Accuracy > 0.6, $"epoch {epoch.Epoch}: {epoch.Validation.Accuracy:P1}"));
     }
 
     [Fact]
