@@ -10,8 +10,8 @@ namespace RecipeDsl.Data;
 /// <c>data.augment</c>: random crops after padding, and horizontal flips, of training images only. Each image of a
 /// batch gets its own offset and flip, drawn on a CPU generator reseeded from the recipe's seed and the epoch (so a
 /// resumed run draws what the uninterrupted run drew, on every device) and applied on the device where the batch is.
-/// Written by hand because TorchVision 0.107's RandomCrop and RandomHorizontalFlip draw once per batch from the global
-/// generator: every image of a batch would share one crop, and the draws would shift with any other random call.
+/// Written by hand because TorchVision 0.107 has neither: its HorizontalFlip always flips, and RandomResizedCrop draws
+/// once per call from an unseeded System.Random, so every image of a batch would share one crop and no run would repeat.
 /// </summary>
 public sealed class ImageAugmentation : IDisposable
 {
