@@ -33,7 +33,7 @@ public sealed class DataCommand(IAnsiConsole console) : Command<DataSettings>
             console.MarkupLineInterpolated($"  file: {file}");
         }
 
-        console.MarkupLineInterpolated($"  {data.Residence}; loaded in {loaded.TotalSeconds:0.00} s");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"  {data.Residence}; loaded in {loaded.TotalSeconds:0.00} s");
         console.MarkupLineInterpolated($"  normalisation: {Normalisation(data)}");
         console.Write(Balance(data));
         return ExitCodes.Success;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
@@ -118,7 +119,8 @@ public static class IdxFolder
             // A plain file must hold what its header declares; checked before anything that large is allocated.
             if (stream is FileStream && file.Length - 4 - 4 * expectedDimensions < total)
             {
-                throw new DataFileException(path, $"{path} is truncated: its header declares {total:N0} data bytes and it holds {file.Length - 4 - 4 * expectedDimensions:N0}.");
+                throw new DataFileException(path, string.Create(CultureInfo.InvariantCulture,
+                    $"{path} is truncated: its header declares {total:N0} data bytes and it holds {file.Length - 4 - 4 * expectedDimensions:N0}."));
             }
 
             var data = ReadExactly(stream, (int)total, path, $"the {total:N0} data bytes its header declares");

@@ -66,8 +66,9 @@ public sealed class ClassificationData : SplitTensors
         {
             var bytes = new[] { TrainInputs, ValidationInputs, TestInputs }.Sum(t => t.NumberOfElements * t.ElementSize);
             var where = StorageDevice.type == DeviceType.CPU && Device.type != DeviceType.CPU ? "pinned CPU memory, copied per batch" : $"{Device.type.ToString().ToLowerInvariant()}";
-            return $"{TrainCount:N0} train / {ValidationInputs.shape[0]:N0} validation / {TestInputs.shape[0]:N0} test examples of [{string.Join(", ", Description.InputShape)}], "
-                + $"{(_bytes ? "uint8" : "float32")} ({bytes / 1048576.0:N1} MiB) in {where}";
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{TrainCount:N0} train / {ValidationInputs.shape[0]:N0} validation / {TestInputs.shape[0]:N0} test examples of [{string.Join(", ", Description.InputShape)}], "
+                + $"{(_bytes ? "uint8" : "float32")} ({bytes / 1048576.0:N1} MiB) in {where}");
         }
     }
 
@@ -115,7 +116,7 @@ public sealed class ClassificationData : SplitTensors
         var classNames = description.ClassNames.Count > 0 ? description.ClassNames
             : loaded.ClassNames ?? Enumerable.Range(0, description.Classes).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         var data = new ClassificationData(tensors, description, classNames, loaded.Files, mean, std, device);
-        options?.Log?.WriteLine($"{description.Recipe}: data: {data.Residence}; loaded in {clock.Elapsed.TotalSeconds:0.00} s");
+        options?.Log?.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{description.Recipe}: data: {data.Residence}; loaded in {clock.Elapsed.TotalSeconds:0.00} s"));
         return data;
     }
 
