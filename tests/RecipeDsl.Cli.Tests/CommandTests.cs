@@ -76,6 +76,7 @@ public sealed class CommandTests : IDisposable
         Assert.True(exitCode == 0, output);
         Assert.Contains("MnistMlp epoch   1", output);
         Assert.Contains("MnistMlp epoch   2", output);
+        Assert.Matches(@"MnistMlp epoch   1 .*\(\d+\.\d s, [\d,]+ examples/s\)", output);
         Assert.Contains("│ test", output);
         Assert.Equal(2, File.ReadAllLines(Path.Combine(_out, "MnistMlp.metrics.jsonl")).Length);
         Assert.Contains("label_smoothing: 0.1", File.ReadAllText(Path.Combine(_out, "MnistMlp.recipe.yaml")));

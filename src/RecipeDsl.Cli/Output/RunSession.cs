@@ -97,7 +97,13 @@ internal sealed class RunSession
 
         if (!_console.Profile.Capabilities.Interactive)
         {
-            return run(options with { OnEpoch = Epoch });
+            // Counting examples reads nothing from the device; the epoch line shows the throughput from it.
+            var examples = 0L;
+            return run(options with
+            {
+                OnBatch = batch => examples = batch.Batch == 1 ? batch.Examples : examples + batch.Examples,
+                OnEpoch = epoch => Epoch(epoch, examples),
+            });
         }
 
         T outcome = default!;
@@ -151,9 +157,9 @@ internal sealed class RunSession
         return outcome;
     }
 
-    private void Epoch(EpochMetrics epoch)
+    private void Epoch(EpochMetrics epoch, long examples)
     {
-        _console.WriteLine(Tables.EpochLine(epoch));
+        _console.WriteLine(Tables.EpochLine(epoch, examples));
         Report.AddEpoch(epoch);
     }
 

@@ -10,9 +10,16 @@ namespace RecipeDsl.Cli.Output;
 /// <summary>How results look in the terminal.</summary>
 internal static class Tables
 {
-    public static string EpochLine(EpochMetrics epoch) => string.Create(CultureInfo.InvariantCulture,
-        $"{epoch.Recipe} epoch {epoch.Epoch,3}  train loss {epoch.TrainLoss:F4}  train conf {epoch.TrainMeanConfidence:F4}  "
-        + $"val acc {epoch.Validation.Accuracy:P2}  val nll {epoch.Validation.Nll:F4}  val ece {epoch.Validation.Ece:F4}  ({epoch.Duration.TotalSeconds:F1} s)");
+    /// <param name="examples">Training examples of the epoch, when counted: the line then shows the throughput too.</param>
+    public static string EpochLine(EpochMetrics epoch, long? examples = null)
+    {
+        var throughput = examples is { } count
+            ? string.Create(CultureInfo.InvariantCulture, $", {count / System.Math.Max(epoch.Duration.TotalSeconds, 1e-3):N0} examples/s")
+            : "";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{epoch.Recipe} epoch {epoch.Epoch,3}  train loss {epoch.TrainLoss:F4}  train conf {epoch.TrainMeanConfidence:F4}  "
+            + $"val acc {epoch.Validation.Accuracy:P2}  val nll {epoch.Validation.Nll:F4}  val ece {epoch.Validation.Ece:F4}  ({epoch.Duration.TotalSeconds:F1} s{throughput})");
+    }
 
     public static void WriteSummary(IAnsiConsole console, TrainingResult result)
     {
