@@ -1,3 +1,5 @@
+using System.Linq;
+using RecipeDsl.Generators.Techniques;
 using RecipeDsl.Language.Model;
 using RecipeDsl.Language.Parsing;
 using static RecipeDsl.Generators.Emitting.TorchNames;
@@ -6,7 +8,8 @@ namespace RecipeDsl.Generators.Emitting;
 
 /// <summary>
 /// Writes one recipe's source file: its settings, its network, and a trainer whose loop is written out for exactly
-/// this recipe (no smoothing code when ε is 0, Mixup, distillation and temperature scaling only when asked for).
+/// this recipe. The loop's skeleton is here; what each technique adds to it comes from the technique's own unit
+/// (<see cref="Techniques.Technique"/>), walked in the order of the recipe's <see cref="TrainerPlan"/>.
 /// </summary>
 internal static class TrainerEmitter
 {
@@ -34,8 +37,9 @@ internal static class TrainerEmitter
 
     private static void EmitTrainer(SourceWriter writer, TrainerSpec spec)
     {
-        var recipe = spec.Recipe;
-        var names = new Names(spec);
+        var plan = TrainerPlan.For(spec);
+        var recipe = plan.Recipe;
+        var names = plan.Names;
         writer.WriteLine($"/// <summary>Trains <see cref=\"{names.Model}\"/> as recipe <c>{recipe.Name}</c> says: {Literals.Xml(RecipeSummary.Describe(recipe))}.</summary>");
         writer.WriteLine(GeneratedCode);
         writer.OpenBlock($"internal sealed class {names.Trainer} : {Training}.IRecipeTrainer");
@@ -54,11 +58,7 @@ internal static class TrainerEmitter
         writer.WriteLine("return model;");
         writer.CloseBlock();
         writer.WriteLine();
-        if (recipe.Distillation is not null)
-        {
-            EmitStudentEntryPoints(writer, names);
-        }
-        else
+        if (!plan.Techniques.Any(technique => technique.WritesDefaultEntryPoint))
         {
             writer.WriteLine("/// <summary>Builds a fresh model and trains it.</summary>");
             writer.OpenBlock($"public {Training}.TrainingResult Train({Training}.TrainingOptions? options = null)");
@@ -68,89 +68,42 @@ internal static class TrainerEmitter
             writer.WriteLine();
         }
 
-        if (recipe.Sweep is not null)
+        foreach (var technique in plan.Techniques)
         {
-            EmitSweep(writer, names);
+            technique.EmitEntryPoints(writer, names);
         }
 
-        var modelParameters = recipe.Distillation is null ? $"{names.Model} model" : $"{names.Model} model, {names.TeacherModel} teacher";
+        var modelParameters = string.Join(", ", plan.LoopParameters.Select(p => p.Parameter).Prepend($"{names.Model} model"));
         writer.WriteLine("/// <summary>Trains <paramref name=\"model\"/> in place, evaluating on the validation split after every epoch and on the test split at the end.</summary>");
-        if (recipe.Sweep is not null)
+        if (plan.EpsilonParameter is { } epsilon)
         {
-            // A sweep trains the same loop with other values of ε, so ε is a parameter here and a constant elsewhere.
+            // ε varies between runs of this trainer (a sweep), so ε is a parameter here and a constant elsewhere.
+            var arguments = string.Concat(plan.LoopParameters.Select(p => p.Argument + ", "));
             writer.WriteLine($"public {Training}.TrainingResult Train({modelParameters}, {Training}.TrainingOptions? options = null) =>");
-            writer.WriteLine($"    Train(model, {(recipe.Distillation is null ? "" : "teacher, ")}options, {names.Settings}.LabelSmoothing);");
+            writer.WriteLine($"    Train(model, {arguments}options, {names.Settings}.LabelSmoothing);");
             writer.WriteLine();
-            writer.OpenBlock($"private {Training}.TrainingResult Train({modelParameters}, {Training}.TrainingOptions? options, double labelSmoothing)");
-            EmitTrainingBody(writer, recipe, names, epsilon: "labelSmoothing");
+            writer.OpenBlock($"private {Training}.TrainingResult Train({modelParameters}, {Training}.TrainingOptions? options, double {epsilon})");
         }
         else
         {
             writer.OpenBlock($"public {Training}.TrainingResult Train({modelParameters}, {Training}.TrainingOptions? options = null)");
-            EmitTrainingBody(writer, recipe, names, epsilon: $"{names.Settings}.LabelSmoothing");
         }
 
+        EmitTrainingBody(writer, plan);
         writer.CloseBlock();
-
-        if (recipe.Distillation is not null)
+        foreach (var technique in plan.Techniques)
         {
-            writer.WriteLine();
-            writer.WriteLine("/// <summary>The teacher's logits: it only answers, in eval mode, and never learns.</summary>");
-            writer.OpenBlock($"private static {Tensor} TeacherLogits({names.TeacherModel} teacher, {Tensor} inputs)");
-            writer.WriteLine($"using var noGrad = {Torch}.no_grad();");
-            writer.WriteLine("return teacher.call(inputs);");
-            writer.CloseBlock();
+            technique.EmitHelpers(writer, names);
         }
 
         writer.CloseBlock();
     }
 
-    private static void EmitStudentEntryPoints(SourceWriter writer, Names names)
+    private static void EmitTrainingBody(SourceWriter writer, TrainerPlan plan)
     {
-        writer.WriteLine($"/// <summary>Trains the teacher recipe <c>{names.Teacher}</c> first, then a fresh student from it.</summary>");
-        writer.OpenBlock($"public {Training}.TrainingResult Train({Training}.TrainingOptions? options = null)");
-        writer.WriteLine($"var teacherTrainer = new {names.Teacher}Trainer();");
-        writer.WriteLine("using var teacher = teacherTrainer.CreateModel();");
-        writer.WriteLine("teacherTrainer.Train(teacher, options is null ? null : options with { SaveModelTo = null });");
-        writer.WriteLine("return Train(teacher, options);");
-        writer.CloseBlock();
-        writer.WriteLine();
-        writer.WriteLine($"/// <summary>Trains a fresh student from a trained <see cref=\"{names.TeacherModel}\"/>; a model of any other recipe does not compile here.</summary>");
-        writer.OpenBlock($"public {Training}.TrainingResult Train({names.TeacherModel} teacher, {Training}.TrainingOptions? options = null)");
-        writer.WriteLine("using var model = CreateModel();");
-        writer.WriteLine("return Train(model, teacher, options);");
-        writer.CloseBlock();
-        writer.WriteLine();
-        writer.WriteLine($"/// <summary>Loads teacher weights of recipe <c>{names.Teacher}</c> (saved by train --save-model, or a PyTorch state_dict .pt) and trains a fresh student from them.</summary>");
-        writer.OpenBlock($"public {Training}.TrainingResult TrainFromSavedTeacher(string teacherWeights, {Training}.TrainingOptions? options = null)");
-        writer.WriteLine($"using var teacher = new {names.TeacherModel}();");
-        writer.WriteLine($"{Training}.ModelWeights.Load(teacher, teacherWeights, {names.Teacher}Recipe.Name);");
-        writer.WriteLine("return Train(teacher, options);");
-        writer.CloseBlock();
-        writer.WriteLine();
-    }
-
-    private static void EmitSweep(SourceWriter writer, Names names)
-    {
-        writer.WriteLine("/// <summary>Trains one model per candidate ε, all from the same initial weights, and names the best on validation.</summary>");
-        writer.OpenBlock($"public {Training}.SweepResult Sweep({Training}.TrainingOptions? options = null)");
-        writer.WriteLines(
-            "// Candidates share the recipe's name, so they would share a checkpoint: a sweep writes none.",
-            $"var sweepOptions = (options ?? new {Training}.TrainingOptions()) with {{ Epochs = options?.Epochs ?? {names.Settings}.SweepEpochs, CheckpointDirectory = null }};",
-            $"return {Training}.LabelSmoothingSweep.Run(",
-            $"    {names.Settings}.Name,",
-            $"    {names.Settings}.SweepCandidates,",
-            $"    {names.Settings}.SweepMetric,",
-            "    CreateModel,",
-            "    (model, epsilon) => Train(model, sweepOptions, epsilon));");
-        writer.CloseBlock();
-        writer.WriteLine();
-    }
-
-    private static void EmitTrainingBody(SourceWriter writer, Recipe recipe, Names names, string epsilon)
-    {
+        var recipe = plan.Recipe;
+        var names = plan.Names;
         var settings = names.Settings;
-        var augments = recipe.Data.Augment.Any;
         writer.WriteLines(
             $"options ??= new {Training}.TrainingOptions();",
             $"var epochs = options.EpochsOr({settings}.Epochs);",
@@ -163,24 +116,9 @@ internal static class TrainerEmitter
                 ? $"using var data = global::RecipeDsl.Data.SequenceTensors.LoadArithmetic({settings}.ValidationSplit, device.Device, {settings}.IgnoreIndex, options.MaxTrainSamples);"
                 : $"using var data = {Data}.ClassificationData.Load({settings}.Data, device.Device, options);",
             "global::TorchSharp.ModuleExtensionMethods.to(model, device.Device);");
-        if (recipe.Distillation is not null)
+        foreach (var line in plan.Techniques.SelectMany(technique => technique.Prepare(names)))
         {
-            writer.WriteLine("global::TorchSharp.ModuleExtensionMethods.to(teacher, device.Device);");
-        }
-
-        if (BatchStepEmitter.UsesClassSmoothing(recipe))
-        {
-            writer.WriteLine($"using var classSmoothing = {Losses}.SmoothedCrossEntropy.ClassEpsilons({settings}.ClassSmoothing, device.Device);");
-        }
-
-        if (augments)
-        {
-            writer.WriteLine($"using var augmentation = new {Data}.ImageAugmentation({settings}.RandomCrop, {settings}.HorizontalFlip, {settings}.Seed);");
-        }
-
-        if (recipe.Mixup is not null)
-        {
-            writer.WriteLine($"var mixup = new {Training}.Mixup({settings}.MixupAlpha, {settings}.MixupProbability, {settings}.Seed);");
+            writer.WriteLine(line);
         }
 
         writer.WriteLines(
@@ -189,7 +127,7 @@ internal static class TrainerEmitter
             $"var history = new global::System.Collections.Generic.List<{Training}.EpochMetrics>(epochs);",
             $"var batches = (int)((data.TrainCount + {settings}.BatchSize - 1) / {settings}.BatchSize);",
             $"var checkpoints = options.CheckpointDirectory is {{ }} checkpointDirectory ? new {Training}.Checkpoints(checkpointDirectory, {settings}.Name) : null;",
-            $"var firstEpoch = options.Resume && checkpoints?.TryRestore(model, optimizer, shuffle, {(recipe.Mixup is null ? "null" : "mixup")}, history) is {{ }} completed ? completed + 1 : 1;");
+            $"var firstEpoch = options.Resume && checkpoints?.TryRestore(model, optimizer, shuffle, {plan.CheckpointState}, history) is {{ }} completed ? completed + 1 : 1;");
         writer.OpenBlock("if (firstEpoch > 1)");
         writer.WriteLine($"options.Log?.WriteLine($\"{{{settings}.Name}}: resumed after epoch {{firstEpoch - 1}} from {{checkpoints!.Path}}\");");
         writer.CloseBlock();
@@ -199,14 +137,9 @@ internal static class TrainerEmitter
             $"using var epochScope = {Torch}.NewDisposeScope();",
             $"{Training}.Seeding.SeedCudaForEpoch({settings}.Seed, epoch, device.Device);",
             "model.train();");
-        if (recipe.Distillation is not null)
+        foreach (var line in plan.Techniques.SelectMany(technique => technique.StartEpoch(names)))
         {
-            writer.WriteLine("teacher.eval();");
-        }
-
-        if (augments)
-        {
-            writer.WriteLine("augmentation.StartEpoch(epoch);");
+            writer.WriteLine(line);
         }
 
         writer.WriteLines(
@@ -218,8 +151,8 @@ internal static class TrainerEmitter
         writer.WriteLines(
             $"using var batchScope = {Torch}.NewDisposeScope();",
             $"var indices = order.narrow(0, start, global::System.Math.Min({settings}.BatchSize, data.TrainCount - start));",
-            augments ? "var (inputs, labels) = data.TrainBatch(indices, augmentation);" : "var (inputs, labels) = data.TrainBatch(indices);");
-        foreach (var line in BatchStepEmitter.Lines(recipe, epsilon))
+            plan.BatchTransform is { } transform ? $"var (inputs, labels) = data.TrainBatch(indices, {transform});" : "var (inputs, labels) = data.TrainBatch(indices);");
+        foreach (var line in BatchStepEmitter.Lines(recipe, plan.Epsilon))
         {
             writer.WriteLine(line);
         }
@@ -244,16 +177,12 @@ internal static class TrainerEmitter
             $"var metrics = new {Training}.EpochMetrics({settings}.Name, epoch, trainLoss, trainConfidence, validation, totals.Elapsed);",
             "history.Add(metrics);",
             "options.OnEpoch?.Invoke(metrics);",
-            $"checkpoints?.Save(epoch, model, optimizer, shuffle, {(recipe.Mixup is null ? "null" : "mixup")}, history);");
+            $"checkpoints?.Save(epoch, model, optimizer, shuffle, {plan.CheckpointState}, history);");
         writer.CloseBlock();
         writer.WriteLine();
-        if (recipe.Calibration.TemperatureScaling)
+        if (plan.AfterTraining is { } afterTraining)
         {
-            writer.WriteLines(
-                "// Temperature scaling: one T fitted on the validation split, judged on the test split, kept in the model.",
-                $"var temperatureScaling = {Training}.Evaluation.MeasureTemperatureScaling(model, data, {settings}.CalibrationBins);",
-                "model.SetTemperature(temperatureScaling.Temperature);",
-                "var test = temperatureScaling.Before;");
+            writer.WriteLines(afterTraining.Lines);
         }
         else
         {
@@ -266,8 +195,7 @@ internal static class TrainerEmitter
         writer.WriteLine($"{Training}.ModelWeights.Save(model, path);");
         writer.CloseBlock();
         writer.WriteLine();
-        var calibration = recipe.Calibration.TemperatureScaling ? ", temperatureScaling" : "";
-        writer.WriteLine($"var result = new {Training}.TrainingResult({settings}.Name, device.Description, (int)data.TrainCount, history, test{calibration});");
+        writer.WriteLine($"var result = new {Training}.TrainingResult({settings}.Name, device.Description, (int)data.TrainCount, history, test{plan.AfterTraining?.ResultArgument});");
         writer.WriteLine("options.OnFinished?.Invoke(result);");
         writer.WriteLine("return result;");
     }
@@ -287,28 +215,5 @@ internal static class TrainerEmitter
             OptimizerKind.Adam => $"new {Optimizers}.Adam(model.parameters(), lr: {settings}.LearningRate{weightDecay})",
             _ => $"new {Optimizers}.AdamW(model.parameters(), lr: {settings}.LearningRate{weightDecay})",
         };
-    }
-
-    /// <summary>The type names of a recipe's generated classes, its model and its teacher.</summary>
-    private sealed class Names
-    {
-        public Names(TrainerSpec spec)
-        {
-            Settings = spec.Recipe.Name + "Recipe";
-            Model = spec.ModelType;
-            Trainer = spec.Recipe.Name + "Trainer";
-            Teacher = spec.Recipe.Distillation?.Teacher ?? "";
-            TeacherModel = spec.TeacherModelType ?? "";
-        }
-
-        public string Settings { get; }
-
-        public string Model { get; }
-
-        public string Trainer { get; }
-
-        public string Teacher { get; }
-
-        public string TeacherModel { get; }
     }
 }

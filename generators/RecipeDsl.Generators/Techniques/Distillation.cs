@@ -1,0 +1,55 @@
+using System.Collections.Generic;
+using RecipeDsl.Generators.Emitting;
+using static RecipeDsl.Generators.Emitting.TorchNames;
+
+namespace RecipeDsl.Generators.Techniques;
+
+/// <summary>
+/// Knowledge distillation: the student trains beside a teacher that only answers. Its ways in train the teacher
+/// first, take a trained one, or load saved teacher weights; the loop keeps the teacher on the device and in eval mode.
+/// </summary>
+internal sealed class Distillation : Technique
+{
+    public override bool WritesDefaultEntryPoint => true;
+
+    public override void EmitEntryPoints(SourceWriter writer, TrainerNames names)
+    {
+        writer.WriteLine($"/// <summary>Trains the teacher recipe <c>{names.Teacher}</c> first, then a fresh student from it.</summary>");
+        writer.OpenBlock($"public {Training}.TrainingResult Train({Training}.TrainingOptions? options = null)");
+        writer.WriteLine($"var teacherTrainer = new {names.Teacher}Trainer();");
+        writer.WriteLine("using var teacher = teacherTrainer.CreateModel();");
+        writer.WriteLine("teacherTrainer.Train(teacher, options is null ? null : options with { SaveModelTo = null });");
+        writer.WriteLine("return Train(teacher, options);");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine($"/// <summary>Trains a fresh student from a trained <see cref=\"{names.TeacherModel}\"/>; a model of any other recipe does not compile here.</summary>");
+        writer.OpenBlock($"public {Training}.TrainingResult Train({names.TeacherModel} teacher, {Training}.TrainingOptions? options = null)");
+        writer.WriteLine("using var model = CreateModel();");
+        writer.WriteLine("return Train(model, teacher, options);");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine($"/// <summary>Loads teacher weights of recipe <c>{names.Teacher}</c> (saved by train --save-model, or a PyTorch state_dict .pt) and trains a fresh student from them.</summary>");
+        writer.OpenBlock($"public {Training}.TrainingResult TrainFromSavedTeacher(string teacherWeights, {Training}.TrainingOptions? options = null)");
+        writer.WriteLine($"using var teacher = new {names.TeacherModel}();");
+        writer.WriteLine($"{Training}.ModelWeights.Load(teacher, teacherWeights, {names.Teacher}Recipe.Name);");
+        writer.WriteLine("return Train(teacher, options);");
+        writer.CloseBlock();
+        writer.WriteLine();
+    }
+
+    public override (string Parameter, string Argument)? LoopParameter(TrainerNames names) => ($"{names.TeacherModel} teacher", "teacher");
+
+    public override IEnumerable<string> Prepare(TrainerNames names) => ["global::TorchSharp.ModuleExtensionMethods.to(teacher, device.Device);"];
+
+    public override IEnumerable<string> StartEpoch(TrainerNames names) => ["teacher.eval();"];
+
+    public override void EmitHelpers(SourceWriter writer, TrainerNames names)
+    {
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>The teacher's logits: it only answers, in eval mode, and never learns.</summary>");
+        writer.OpenBlock($"private static {Tensor} TeacherLogits({names.TeacherModel} teacher, {Tensor} inputs)");
+        writer.WriteLine($"using var noGrad = {Torch}.no_grad();");
+        writer.WriteLine("return teacher.call(inputs);");
+        writer.CloseBlock();
+    }
+}

@@ -1,0 +1,18 @@
+using System.Collections.Generic;
+using static RecipeDsl.Generators.Emitting.TorchNames;
+
+namespace RecipeDsl.Generators.Techniques;
+
+/// <summary>
+/// <c>data.augment</c>: random crops and flips of the stored training images, drawn per image from the recipe's seed
+/// and the epoch (so a resumed run needs nothing in the checkpoint).
+/// </summary>
+internal sealed class ImageAugmentation : Technique
+{
+    public override IEnumerable<string> Prepare(TrainerNames names) =>
+        [$"using var augmentation = new {Data}.ImageAugmentation({names.Settings}.RandomCrop, {names.Settings}.HorizontalFlip, {names.Settings}.Seed);"];
+
+    public override IEnumerable<string> StartEpoch(TrainerNames names) => ["augmentation.StartEpoch(epoch);"];
+
+    public override string? BatchTransform => "augmentation";
+}

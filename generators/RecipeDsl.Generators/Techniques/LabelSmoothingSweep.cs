@@ -1,0 +1,31 @@
+using RecipeDsl.Generators.Emitting;
+using static RecipeDsl.Generators.Emitting.TorchNames;
+
+namespace RecipeDsl.Generators.Techniques;
+
+/// <summary>
+/// An ε sweep: one model per candidate ε, all from the same initial weights, ranked on validation. The loop takes ε
+/// as a parameter (<see cref="TrainerPlan.EpsilonParameter"/>) instead of the recipe's constant.
+/// </summary>
+internal sealed class LabelSmoothingSweep : Technique
+{
+    /// <summary>The name of the loop's ε parameter.</summary>
+    public const string EpsilonParameter = "labelSmoothing";
+
+    public override void EmitEntryPoints(SourceWriter writer, TrainerNames names)
+    {
+        writer.WriteLine("/// <summary>Trains one model per candidate ε, all from the same initial weights, and names the best on validation.</summary>");
+        writer.OpenBlock($"public {Training}.SweepResult Sweep({Training}.TrainingOptions? options = null)");
+        writer.WriteLines(
+            "// Candidates share the recipe's name, so they would share a checkpoint: a sweep writes none.",
+            $"var sweepOptions = (options ?? new {Training}.TrainingOptions()) with {{ Epochs = options?.Epochs ?? {names.Settings}.SweepEpochs, CheckpointDirectory = null }};",
+            $"return {Training}.LabelSmoothingSweep.Run(",
+            $"    {names.Settings}.Name,",
+            $"    {names.Settings}.SweepCandidates,",
+            $"    {names.Settings}.SweepMetric,",
+            "    CreateModel,",
+            $"    (model, epsilon) => Train(model, sweepOptions, epsilon));");
+        writer.CloseBlock();
+        writer.WriteLine();
+    }
+}

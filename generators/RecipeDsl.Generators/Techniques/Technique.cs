@@ -1,0 +1,51 @@
+using System.Collections.Generic;
+using RecipeDsl.Generators.Emitting;
+
+namespace RecipeDsl.Generators.Techniques;
+
+/// <summary>
+/// One training technique as the generated trainer carries it out: everything the technique adds to the trainer,
+/// in one class. The trainer emitter asks no technique whether it is on; it walks the techniques a recipe has
+/// (<see cref="TrainerPlan"/>, in the documented order) and writes what each contributes at each point of the loop.
+/// Every hook writes nothing unless the technique overrides it.
+/// </summary>
+/// <remarks>
+/// Still outside the units (later steps of issue 10): each technique's settings constants, its loss term (composed by
+/// <c>BatchStepEmitter</c>), its model members and its analyzer rules.
+/// </remarks>
+internal abstract class Technique
+{
+    /// <summary>Whether the technique writes its own parameterless <c>Train</c> (a student trains its teacher first).</summary>
+    public virtual bool WritesDefaultEntryPoint => false;
+
+    /// <summary>Public methods beside <c>Train(options)</c>: other ways in, such as a sweep or a saved teacher.</summary>
+    public virtual void EmitEntryPoints(SourceWriter writer, TrainerNames names)
+    {
+    }
+
+    /// <summary>What the training loop takes besides the model (", Teacher teacher"), with the argument that passes it on.</summary>
+    public virtual (string Parameter, string Argument)? LoopParameter(TrainerNames names) => null;
+
+    /// <summary>Lines after the model is on the device and before the optimizer exists: state the loop needs.</summary>
+    public virtual IEnumerable<string> Prepare(TrainerNames names) => [];
+
+    /// <summary>The object whose random state each checkpoint keeps, so that a resumed run draws what it would have drawn.</summary>
+    public virtual string? CheckpointState => null;
+
+    /// <summary>Lines at the start of every epoch, after <c>model.train()</c>.</summary>
+    public virtual IEnumerable<string> StartEpoch(TrainerNames names) => [];
+
+    /// <summary>What <c>TrainBatch</c> applies to the stored inputs of each training batch, if anything.</summary>
+    public virtual string? BatchTransform => null;
+
+    /// <summary>
+    /// The lines that produce <c>test</c> after training, when the technique scores the test split itself (and what it
+    /// adds to the result); null keeps the plain test evaluation.
+    /// </summary>
+    public virtual (string[] Lines, string ResultArgument)? AfterTraining(TrainerNames names) => null;
+
+    /// <summary>Private helpers of the trainer class, after the training loop.</summary>
+    public virtual void EmitHelpers(SourceWriter writer, TrainerNames names)
+    {
+    }
+}
