@@ -6,6 +6,9 @@ namespace RecipeDsl.Generators.Emitting;
 /// <summary>C# literals written the same on every machine (invariant culture, round-trip doubles).</summary>
 internal static class Literals
 {
+    /// <summary>Doubles as the items of a C# array initializer: "0.1, 0.2".</summary>
+    public static string Doubles(System.Collections.Generic.IEnumerable<double> values) => string.Join(", ", System.Linq.Enumerable.Select(values, Double));
+
     public static string Double(double value)
     {
         var text = value.ToString("R", CultureInfo.InvariantCulture);

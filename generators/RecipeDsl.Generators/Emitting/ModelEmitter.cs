@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using RecipeDsl.Generators.Techniques;
 using RecipeDsl.Language.Model;
 using static RecipeDsl.Generators.Emitting.TorchNames;
 
@@ -10,8 +11,9 @@ internal static class ModelEmitter
 {
     private readonly record struct Layer(string Type, string Field, string Construction);
 
-    public static void Emit(SourceWriter writer, Recipe recipe)
+    public static void Emit(SourceWriter writer, TrainerPlan plan)
     {
+        var recipe = plan.Recipe;
         var spec = recipe.Model;
         var className = recipe.Name + "Model";
         var layers = new List<Layer>();
@@ -85,18 +87,17 @@ internal static class ModelEmitter
             writer.WriteLine($"    {layer.Field} = {layer.Construction};");
         }
 
-        if (recipe.Calibration.TemperatureScaling)
+        foreach (var line in plan.Techniques.SelectMany(technique => technique.ModelConstruction()))
         {
-            writer.WriteLine("    // Fitted after training; a buffer, so it is saved and loaded with the weights.");
-            writer.WriteLine($"    register_buffer(\"temperature\", {Torch}.ones(1));");
+            writer.WriteLine("    " + line);
         }
 
         writer.WriteLine("    RegisterComponents();");
         writer.WriteLine("}");
         writer.WriteLine();
-        if (recipe.Calibration.TemperatureScaling)
+        foreach (var technique in plan.Techniques)
         {
-            EmitTemperatureMembers(writer);
+            technique.EmitModelMembers(writer);
         }
 
         writer.OpenBlock($"public override {Tensor} forward({Tensor} input)");
@@ -145,24 +146,6 @@ internal static class ModelEmitter
         writer.WriteLine(dropout > 0 ? "return output.call(dropout.call(states));" : "return output.call(states);");
         writer.CloseBlock();
         writer.CloseBlock();
-    }
-
-    private static void EmitTemperatureMembers(SourceWriter writer)
-    {
-        writer.WriteLines(
-            "/// <summary>The temperature fitted on held-out data after training (1 until then).</summary>",
-            "public double Temperature => get_buffer(\"temperature\")!.item<float>();",
-            "");
-        writer.OpenBlock("public void SetTemperature(double temperature)");
-        writer.WriteLine($"using var noGrad = {Torch}.no_grad();");
-        writer.WriteLine("using var value = global::TorchSharp.ScalarExtensionMethods.ToScalar(temperature);");
-        writer.WriteLine("get_buffer(\"temperature\")!.fill_(value);");
-        writer.CloseBlock();
-        writer.WriteLines(
-            "",
-            "/// <summary>Logits divided by the fitted temperature: their softmax gives calibrated probabilities, with the same argmax.</summary>",
-            $"public {Tensor} CalibratedLogits({Tensor} input) => forward(input) / get_buffer(\"temperature\")!;",
-            "");
     }
 
     private static string Describe(Recipe recipe)

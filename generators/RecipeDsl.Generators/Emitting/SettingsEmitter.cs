@@ -1,4 +1,5 @@
 using System.Linq;
+using RecipeDsl.Generators.Techniques;
 using RecipeDsl.Language.Model;
 using RecipeDsl.Language.Parsing;
 using static RecipeDsl.Generators.Emitting.TorchNames;
@@ -8,8 +9,10 @@ namespace RecipeDsl.Generators.Emitting;
 /// <summary>Writes <c>&lt;Name&gt;Recipe</c>: the recipe's values as constants, only those the recipe uses.</summary>
 internal static class SettingsEmitter
 {
-    public static void Emit(SourceWriter writer, Recipe recipe)
+    /// <remarks>The recipe's own constants first, then each technique's (<see cref="Technique.Settings"/>), in plan order.</remarks>
+    public static void Emit(SourceWriter writer, TrainerPlan plan)
     {
+        var recipe = plan.Recipe;
         var optimizer = recipe.Training.Optimizer;
         writer.WriteLine($"/// <summary>The settings of recipe <c>{recipe.Name}</c> ({Literals.Xml(recipe.FileName)}).</summary>");
         writer.WriteLine(GeneratedCode);
@@ -42,12 +45,6 @@ internal static class SettingsEmitter
             writer.WriteLine($"public const double LabelNoise = {Literals.Double(recipe.Data.LabelNoise)};");
         }
 
-        if (recipe.Data.Augment is { Any: true } augment)
-        {
-            writer.WriteLine($"public const int RandomCrop = {Literals.Int(augment.RandomCrop)};");
-            writer.WriteLine($"public const bool HorizontalFlip = {(augment.HorizontalFlip ? "true" : "false")};");
-        }
-
         if (!recipe.Task.PredictsNextToken())
         {
             EmitDataDescription(writer, recipe.Data);
@@ -78,42 +75,10 @@ internal static class SettingsEmitter
             writer.WriteLine($"public const {Losses}.SmoothingConvention SmoothingConvention = {Losses}.SmoothingConvention.{recipe.Loss.Convention};");
         }
 
-        if (recipe.Loss.ClassSmoothing.Count > 0)
-        {
-            writer.WriteLine("/// <summary>ε by true class (index = class).</summary>");
-            writer.WriteLine($"public static global::System.Collections.Generic.IReadOnlyList<double> ClassSmoothing {{ get; }} = new double[] {{ {DoubleList(recipe.Loss.ClassSmoothing)} }};");
-        }
-
-        if (recipe.Mixup is { } mixup)
-        {
-            writer.WriteLine($"public const double MixupAlpha = {Literals.Double(mixup.Alpha)};");
-            writer.WriteLine($"public const double MixupProbability = {Literals.Double(mixup.Probability)};");
-            if (mixup.LabelSmoothing > 0)
-            {
-                writer.WriteLine($"public const double MixupLabelSmoothing = {Literals.Double(mixup.LabelSmoothing)};");
-                writer.WriteLine("/// <summary>The targets' ε after loss.label_smoothing and mixup.label_smoothing: 1 − (1 − a)(1 − b).</summary>");
-                writer.WriteLine($"public const double TargetSmoothing = {Literals.Double(mixup.EffectiveSmoothing(recipe.Loss.LabelSmoothing))};");
-            }
-        }
-
-        if (recipe.Distillation is { } distillation)
-        {
-            writer.WriteLine($"public const string Teacher = {Literals.String(distillation.Teacher)};");
-            writer.WriteLine($"public const double DistillationTemperature = {Literals.Double(distillation.Temperature)};");
-            writer.WriteLine($"public const double DistillationAlpha = {Literals.Double(distillation.Alpha)};");
-        }
-
-        if (recipe.Calibration.TemperatureScaling)
-        {
-            writer.WriteLine("public const bool TemperatureScaling = true;");
-        }
-
         writer.WriteLine($"public const int CalibrationBins = {Literals.Int(recipe.Calibration.Bins)};");
-        if (recipe.Sweep is { } sweep)
+        foreach (var line in plan.Techniques.SelectMany(technique => technique.Settings(recipe)))
         {
-            writer.WriteLine($"public static global::System.Collections.Generic.IReadOnlyList<double> SweepCandidates {{ get; }} = new double[] {{ {DoubleList(sweep.LabelSmoothing)} }};");
-            writer.WriteLine($"public const int SweepEpochs = {Literals.Int(sweep.Epochs)};");
-            writer.WriteLine($"public const {Training}.SweepMetric SweepMetric = {Training}.SweepMetric.{sweep.Metric};");
+            writer.WriteLine(line);
         }
 
         writer.CloseBlock();
@@ -145,7 +110,7 @@ internal static class SettingsEmitter
         writer.WriteLine("    ValidationSplit = ValidationSplit,");
         writer.WriteLine(data.Normalization.Kind switch
         {
-            NormalizationKind.Fixed => $"    Normalization = {Data}.InputNormalization.Fixed(new[] {{ {DoubleList(data.Normalization.Mean)} }}, new[] {{ {DoubleList(data.Normalization.Std)} }}),",
+            NormalizationKind.Fixed => $"    Normalization = {Data}.InputNormalization.Fixed(new[] {{ {Literals.Doubles(data.Normalization.Mean)} }}, new[] {{ {Literals.Doubles(data.Normalization.Std)} }}),",
             NormalizationKind.Dataset => $"    Normalization = {Data}.InputNormalization.Dataset,",
             _ => $"    Normalization = {Data}.InputNormalization.None,",
         });
@@ -157,6 +122,4 @@ internal static class SettingsEmitter
 
         writer.WriteLine("};");
     }
-
-    private static string DoubleList(System.Collections.Generic.IEnumerable<double> values) => string.Join(", ", values.Select(Literals.Double));
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using RecipeDsl.Generators.Emitting;
+using RecipeDsl.Language.Model;
 using static RecipeDsl.Generators.Emitting.TorchNames;
 
 namespace RecipeDsl.Generators.Techniques;
@@ -10,6 +11,13 @@ namespace RecipeDsl.Generators.Techniques;
 /// </summary>
 internal sealed class Distillation : Technique
 {
+    public override IEnumerable<string> Settings(Recipe recipe) =>
+    [
+        $"public const string Teacher = {Literals.String(recipe.Distillation!.Teacher)};",
+        $"public const double DistillationTemperature = {Literals.Double(recipe.Distillation.Temperature)};",
+        $"public const double DistillationAlpha = {Literals.Double(recipe.Distillation.Alpha)};",
+    ];
+
     public override bool WritesDefaultEntryPoint => true;
 
     public override void EmitEntryPoints(SourceWriter writer, TrainerNames names)

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using RecipeDsl.Generators.Emitting;
+using RecipeDsl.Language.Model;
 using static RecipeDsl.Generators.Emitting.TorchNames;
 
 namespace RecipeDsl.Generators.Techniques;
@@ -9,6 +11,12 @@ namespace RecipeDsl.Generators.Techniques;
 /// </summary>
 internal sealed class ImageAugmentation : Technique
 {
+    public override IEnumerable<string> Settings(Recipe recipe) =>
+    [
+        $"public const int RandomCrop = {Literals.Int(recipe.Data.Augment.RandomCrop)};",
+        $"public const bool HorizontalFlip = {(recipe.Data.Augment.HorizontalFlip ? "true" : "false")};",
+    ];
+
     public override IEnumerable<string> Prepare(TrainerNames names) =>
         [$"using var augmentation = new {Data}.ImageAugmentation({names.Settings}.RandomCrop, {names.Settings}.HorizontalFlip, {names.Settings}.Seed);"];
 

@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using RecipeDsl.Generators.Emitting;
+using RecipeDsl.Language.Model;
 using static RecipeDsl.Generators.Emitting.TorchNames;
 
 namespace RecipeDsl.Generators.Techniques;
@@ -11,6 +13,13 @@ internal sealed class LabelSmoothingSweep : Technique
 {
     /// <summary>The name of the loop's ε parameter.</summary>
     public const string EpsilonParameter = "labelSmoothing";
+
+    public override IEnumerable<string> Settings(Recipe recipe) =>
+    [
+        $"public static global::System.Collections.Generic.IReadOnlyList<double> SweepCandidates {{ get; }} = new double[] {{ {Literals.Doubles(recipe.Sweep!.LabelSmoothing)} }};",
+        $"public const int SweepEpochs = {Literals.Int(recipe.Sweep.Epochs)};",
+        $"public const {Training}.SweepMetric SweepMetric = {Training}.SweepMetric.{recipe.Sweep.Metric};",
+    ];
 
     public override void EmitEntryPoints(SourceWriter writer, TrainerNames names)
     {

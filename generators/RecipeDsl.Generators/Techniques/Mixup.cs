@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using RecipeDsl.Generators.Emitting;
+using RecipeDsl.Language.Model;
 using static RecipeDsl.Generators.Emitting.TorchNames;
 
 namespace RecipeDsl.Generators.Techniques;
@@ -9,6 +11,19 @@ namespace RecipeDsl.Generators.Techniques;
 /// </summary>
 internal sealed class Mixup : Technique
 {
+    public override IEnumerable<string> Settings(Recipe recipe)
+    {
+        var mixup = recipe.Mixup!;
+        yield return $"public const double MixupAlpha = {Literals.Double(mixup.Alpha)};";
+        yield return $"public const double MixupProbability = {Literals.Double(mixup.Probability)};";
+        if (mixup.LabelSmoothing > 0)
+        {
+            yield return $"public const double MixupLabelSmoothing = {Literals.Double(mixup.LabelSmoothing)};";
+            yield return "/// <summary>The targets' ε after loss.label_smoothing and mixup.label_smoothing: 1 − (1 − a)(1 − b).</summary>";
+            yield return $"public const double TargetSmoothing = {Literals.Double(mixup.EffectiveSmoothing(recipe.Loss.LabelSmoothing))};";
+        }
+    }
+
     public override IEnumerable<string> Prepare(TrainerNames names) =>
         [$"var mixup = new {Training}.Mixup({names.Settings}.MixupAlpha, {names.Settings}.MixupProbability, {names.Settings}.Seed);"];
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using RecipeDsl.Generators.Emitting;
+using RecipeDsl.Language.Model;
 
 namespace RecipeDsl.Generators.Techniques;
 
@@ -10,11 +11,22 @@ namespace RecipeDsl.Generators.Techniques;
 /// Every hook writes nothing unless the technique overrides it.
 /// </summary>
 /// <remarks>
-/// Still outside the units (later steps of issue 10): each technique's settings constants, its loss term (composed by
-/// <c>BatchStepEmitter</c>), its model members and its analyzer rules.
+/// Still outside the units (later steps of issue 10): label smoothing's own constants and every technique's loss term
+/// (composed by <c>BatchStepEmitter</c>), and the analyzer rules.
 /// </remarks>
 internal abstract class Technique
 {
+    /// <summary>The recipe constants the technique reads, for <c>&lt;Name&gt;Recipe</c>; only these, so none goes unused.</summary>
+    public virtual IEnumerable<string> Settings(Recipe recipe) => [];
+
+    /// <summary>Lines of the generated model's constructor, before <c>RegisterComponents()</c>.</summary>
+    public virtual IEnumerable<string> ModelConstruction() => [];
+
+    /// <summary>Members of the generated model class, before <c>forward</c>.</summary>
+    public virtual void EmitModelMembers(SourceWriter writer)
+    {
+    }
+
     /// <summary>Whether the technique writes its own parameterless <c>Train</c> (a student trains its teacher first).</summary>
     public virtual bool WritesDefaultEntryPoint => false;
 

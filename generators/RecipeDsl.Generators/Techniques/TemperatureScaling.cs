@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using RecipeDsl.Generators.Emitting;
+using RecipeDsl.Language.Model;
 using static RecipeDsl.Generators.Emitting.TorchNames;
 
 namespace RecipeDsl.Generators.Techniques;
@@ -8,6 +11,32 @@ namespace RecipeDsl.Generators.Techniques;
 /// </summary>
 internal sealed class TemperatureScaling : Technique
 {
+    public override IEnumerable<string> Settings(Recipe recipe) => ["public const bool TemperatureScaling = true;"];
+
+    public override IEnumerable<string> ModelConstruction() =>
+    [
+        "// Fitted after training; a buffer, so it is saved and loaded with the weights.",
+        $"register_buffer(\"temperature\", {Torch}.ones(1));",
+    ];
+
+    public override void EmitModelMembers(SourceWriter writer)
+    {
+        writer.WriteLines(
+            "/// <summary>The temperature fitted on held-out data after training (1 until then).</summary>",
+            "public double Temperature => get_buffer(\"temperature\")!.item<float>();",
+            "");
+        writer.OpenBlock("public void SetTemperature(double temperature)");
+        writer.WriteLine($"using var noGrad = {Torch}.no_grad();");
+        writer.WriteLine("using var value = global::TorchSharp.ScalarExtensionMethods.ToScalar(temperature);");
+        writer.WriteLine("get_buffer(\"temperature\")!.fill_(value);");
+        writer.CloseBlock();
+        writer.WriteLines(
+            "",
+            "/// <summary>Logits divided by the fitted temperature: their softmax gives calibrated probabilities, with the same argmax.</summary>",
+            $"public {Tensor} CalibratedLogits({Tensor} input) => forward(input) / get_buffer(\"temperature\")!;",
+            "");
+    }
+
     public override (string[] Lines, string ResultArgument)? AfterTraining(TrainerNames names) =>
     (
         new[]
