@@ -18,7 +18,7 @@ internal sealed class Distillation : Technique
         $"public const double DistillationAlpha = {Literals.Double(recipe.Distillation.Alpha)};",
     ];
 
-    public override bool WritesDefaultEntryPoint => true;
+    public override bool ReplacesDefaultEntryPoint => true;
 
     public override void EmitEntryPoints(SourceWriter writer, TrainerNames names)
     {

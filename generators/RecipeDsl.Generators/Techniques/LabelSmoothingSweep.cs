@@ -7,12 +7,11 @@ namespace RecipeDsl.Generators.Techniques;
 
 /// <summary>
 /// An ε sweep: one model per candidate ε, all from the same initial weights, ranked on validation. The loop takes ε
-/// as a parameter (<see cref="TrainerPlan.EpsilonParameter"/>) instead of the recipe's constant.
+/// as a parameter instead of the recipe's constant; each candidate's run passes its own.
 /// </summary>
 internal sealed class LabelSmoothingSweep : Technique
 {
-    /// <summary>The name of the loop's ε parameter.</summary>
-    public const string EpsilonParameter = "labelSmoothing";
+    public override (string Name, string Default)? EpsilonParameter(TrainerNames names) => ("labelSmoothing", $"{names.Settings}.LabelSmoothing");
 
     public override IEnumerable<string> Settings(Recipe recipe) =>
     [
@@ -21,6 +20,7 @@ internal sealed class LabelSmoothingSweep : Technique
         $"public const {Training}.SweepMetric SweepMetric = {Training}.SweepMetric.{recipe.Sweep.Metric};",
     ];
 
+    /// <remarks>Calls the loop's private overload, ε last; the parser refuses a sweep of a distillation student, whose loop takes a teacher too.</remarks>
     public override void EmitEntryPoints(SourceWriter writer, TrainerNames names)
     {
         writer.WriteLine("/// <summary>Trains one model per candidate ε, all from the same initial weights, and names the best on validation.</summary>");
@@ -33,7 +33,7 @@ internal sealed class LabelSmoothingSweep : Technique
             $"    {names.Settings}.SweepCandidates,",
             $"    {names.Settings}.SweepMetric,",
             "    CreateModel,",
-            $"    (model, epsilon) => Train(model, sweepOptions, epsilon));");
+            "    (model, epsilon) => Train(model, sweepOptions, epsilon));");
         writer.CloseBlock();
         writer.WriteLine();
     }

@@ -7,7 +7,7 @@ namespace RecipeDsl.Generators.Techniques;
 
 /// <summary>
 /// Temperature scaling after training: one T fitted on the validation split, judged on the test split, and kept in
-/// the generated model (whose temperature members the model emitter writes).
+/// the generated model as a buffer with its members.
 /// </summary>
 internal sealed class TemperatureScaling : Technique
 {
@@ -46,6 +46,6 @@ internal sealed class TemperatureScaling : Technique
             "model.SetTemperature(temperatureScaling.Temperature);",
             "var test = temperatureScaling.Before;",
         },
-        ", temperatureScaling"
+        "temperatureScaling"
     );
 }

@@ -5,39 +5,38 @@ using RecipeDsl.Language.Model;
 namespace RecipeDsl.Generators.Techniques;
 
 /// <summary>
-/// Every decision the trainer emitter needs, made once from the recipe (System.Text.Json's generator keeps its specs
-/// the same way): the techniques the recipe uses, in loop order, and what follows from them.
+/// Every decision the settings, model and trainer emitters need, made once from the recipe (System.Text.Json's
+/// generator keeps its specs the same way): the techniques the recipe uses, in order, and what follows from them.
 /// </summary>
 /// <remarks>
-/// The order is the order of a training step, and so the order their lines appear in: the teacher (distillation),
-/// per-class ε, image augmentation, Mixup, temperature scaling after training, and the ε sweep around all of it.
+/// The order is the order of the techniques' setup lines, and so of everything they write (their constants, entry
+/// points, epoch-start lines): the teacher (distillation), per-class ε, image augmentation, Mixup, temperature
+/// scaling, the ε sweep. Changing it changes the generated output.
 /// </remarks>
 internal sealed class TrainerPlan
 {
     private TrainerPlan(TrainerSpec spec, IReadOnlyList<Technique> techniques)
     {
-        Spec = spec;
+        Recipe = spec.Recipe;
         Names = new TrainerNames(spec);
         Techniques = techniques;
-        EpsilonParameter = techniques.OfType<LabelSmoothingSweep>().Any() ? LabelSmoothingSweep.EpsilonParameter : null;
-        Epsilon = EpsilonParameter ?? $"{Names.Settings}.LabelSmoothing";
-        CheckpointState = techniques.Select(t => t.CheckpointState).FirstOrDefault(state => state is not null) ?? "null";
-        BatchTransform = techniques.Select(t => t.BatchTransform).FirstOrDefault(transform => transform is not null);
-        AfterTraining = techniques.Select(t => t.AfterTraining(Names)).FirstOrDefault(lines => lines is not null);
+        EpsilonParameter = OneAtMost(techniques.Select(t => t.EpsilonParameter(Names)), nameof(Technique.EpsilonParameter));
+        Epsilon = EpsilonParameter?.Name ?? $"{Names.Settings}.LabelSmoothing";
+        CheckpointState = OneAtMost(techniques.Select(t => t.CheckpointState), nameof(Technique.CheckpointState)) ?? "null";
+        BatchTransform = OneAtMost(techniques.Select(t => t.BatchTransform), nameof(Technique.BatchTransform));
+        AfterTraining = OneAtMost(techniques.Select(t => t.AfterTraining(Names)), nameof(Technique.AfterTraining));
         LoopParameters = techniques.Select(t => t.LoopParameter(Names)).OfType<(string Parameter, string Argument)>().ToArray();
     }
 
-    public TrainerSpec Spec { get; }
-
-    public Recipe Recipe => Spec.Recipe;
+    public Recipe Recipe { get; }
 
     public TrainerNames Names { get; }
 
     /// <summary>The recipe's techniques, in loop order.</summary>
     public IReadOnlyList<Technique> Techniques { get; }
 
-    /// <summary>The name of the loop's ε parameter when ε varies between runs of one trainer (a sweep); null otherwise.</summary>
-    public string? EpsilonParameter { get; }
+    /// <summary>The loop's ε parameter and its default when ε varies between runs of one trainer; null otherwise.</summary>
+    public (string Name, string Default)? EpsilonParameter { get; }
 
     /// <summary>The C# expression of ε inside the loop: the parameter, or the recipe's constant.</summary>
     public string Epsilon { get; }
@@ -63,7 +62,7 @@ internal sealed class TrainerPlan
             techniques.Add(new Distillation());
         }
 
-        if (recipe.Loss.ClassSmoothing.Count > 0)
+        if (Emitting.BatchStepEmitter.UsesClassSmoothing(recipe))
         {
             techniques.Add(new ClassSmoothing());
         }
@@ -89,5 +88,13 @@ internal sealed class TrainerPlan
         }
 
         return new TrainerPlan(spec, techniques);
+    }
+
+    /// <summary>The one technique's contribution to a slot of the loop, or null; two would be a generator bug.</summary>
+    private static T? OneAtMost<T>(IEnumerable<T?> contributions, string slot)
+    {
+        var present = contributions.Where(contribution => contribution is not null).ToList();
+        return present.Count <= 1 ? present.FirstOrDefault()
+            : throw new System.InvalidOperationException($"Two techniques fill the loop's {slot}; it takes one.");
     }
 }

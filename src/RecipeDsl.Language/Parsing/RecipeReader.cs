@@ -47,6 +47,7 @@ internal sealed class RecipeReader
         CheckTask(recipe, root);
         CheckInputShape(recipe, root);
         CheckClassSmoothing(recipe, root);
+        CheckSweep(recipe, root);
         return recipe;
     }
 
@@ -125,6 +126,19 @@ internal sealed class RecipeReader
         {
             _read.Report(ProblemIds.NotApplicable, mixupSmoothing, "mixup.label_smoothing",
                 "'loss.class_smoothing' already sets each class's ε for the mixed targets; put the smoothing there");
+        }
+    }
+
+    /// <summary>
+    /// A sweep trains fresh models of one recipe side by side; a student's run trains (or loads) its teacher first,
+    /// which the sweep's candidates would each need too. Refused at the key rather than generated half-working.
+    /// </summary>
+    private void CheckSweep(Recipe recipe, Section root)
+    {
+        if (recipe.Sweep is not null && recipe.Distillation is not null && KeySpan(root, "sweep") is { } sweep)
+        {
+            _read.Report(ProblemIds.NotApplicable, sweep, "sweep",
+                "a distillation student's ε is not swept yet; sweep ε on a recipe without 'distillation', then set the best ε here");
         }
     }
 

@@ -105,6 +105,15 @@ public sealed class RecipeParserLanguageTests
     }
 
     [Fact]
+    public void A_distillation_student_is_not_swept()
+    {
+        var problem = SingleProblem(Minimal + "distillation:\n  teacher: Other\nsweep:\n  label_smoothing: [0, 0.1]\n");
+
+        Assert.Equal(ProblemIds.NotApplicable, problem.Id);
+        Assert.Equal("sweep", problem.Arguments[0]);
+    }
+
+    [Fact]
     public void Class_smoothing_overrides_epsilon_for_the_listed_classes()
     {
         var recipe = Valid(Minimal + "loss:\n  label_smoothing: 0.1\n  class_smoothing:\n    3: 0.3\n    0: 0\n");
