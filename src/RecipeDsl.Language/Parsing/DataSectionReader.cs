@@ -58,8 +58,8 @@ internal sealed class DataSectionReader
     /// <summary>Exactly one of <c>dataset</c> and <c>format</c>.</summary>
     private DataSource ReadSource(Section data)
     {
-        var hasDataset = data.Value("dataset") is { } datasetNode && !(datasetNode is YamlScalar { IsNull: true });
-        var hasFormat = data.Value("format") is { } formatNode && !(formatNode is YamlScalar { IsNull: true });
+        var hasDataset = data.HasValue("dataset");
+        var hasFormat = data.HasValue("format");
         if (!hasDataset && !hasFormat)
         {
             _read.Report(ProblemIds.MissingKey, data.Value("dataset")?.Span ?? data.Value("format")?.Span ?? data.Span, "data.dataset",
@@ -259,12 +259,12 @@ internal sealed class DataSectionReader
             return _read.NotApplicable(data, "normalize", "dataset 'arithmetic' is token ids", NormalizationSpec.None);
         }
 
-        var node = data.Value("normalize");
-        if (node is null || node is YamlScalar { IsNull: true })
+        if (!data.HasValue("normalize"))
         {
             return source.IsNamed() ? DatasetFacts.PublishedNormalization(source) : NormalizationSpec.Dataset;
         }
 
+        var node = data.Value("normalize")!;
         if (node is YamlScalar)
         {
             var kind = _read.Enum(data, "normalize", NormalizationKind.Dataset, RecipeValues.Normalizations);

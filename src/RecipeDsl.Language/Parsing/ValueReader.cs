@@ -31,6 +31,9 @@ internal sealed class Section
 
     public YamlNode? Value(string key) => Entries.TryGetValue(key, out var entry) ? entry.Value : null;
 
+    /// <summary>Whether the key is written with a value (<c>key:</c> alone, or <c>~</c>, counts as not written).</summary>
+    public bool HasValue(string key) => Value(key) is { } node && !(node is YamlScalar { IsNull: true });
+
     public SourceSpan KeySpan(string key) => Entries.TryGetValue(key, out var entry) ? entry.Key.Span : Span;
 }
 
