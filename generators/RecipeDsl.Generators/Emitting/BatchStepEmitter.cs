@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using RecipeDsl.Generators.Techniques;
 using RecipeDsl.Language.Model;
 using RecipeDsl.Language.Parsing;
 using static RecipeDsl.Generators.Emitting.TorchNames;
@@ -6,18 +7,17 @@ using static RecipeDsl.Generators.Emitting.TorchNames;
 namespace RecipeDsl.Generators.Emitting;
 
 /// <summary>
-/// Writes the lines of one training step between slicing a batch and <c>loss.backward()</c>: Mixup of inputs and
-/// soft targets, the teacher's answer, and the loss — each only when the recipe asks for it.
+/// Writes the lines of one training step between slicing a batch and <c>loss.backward()</c>, composed from the plan's
+/// roles: the batch's mixing (inputs and targets), the loss criterion on labels or on targets (smoothed by the
+/// plan's smoothing), and what a technique adds to that loss (a teacher's term). It knows no technique by name.
 /// </summary>
 internal static class BatchStepEmitter
 {
-    /// <param name="epsilon">The C# expression of ε: the recipe constant, or a sweep's parameter.</param>
-    public static IEnumerable<string> Lines(Recipe recipe, string epsilon)
+    public static IEnumerable<string> Lines(TrainerPlan plan)
     {
-        var settings = recipe.Name + "Recipe";
-        if (recipe.Task.PredictsNextToken())
+        if (plan.Recipe.Task.PredictsNextToken())
         {
-            foreach (var line in NextTokenLines(recipe, epsilon, settings))
+            foreach (var line in NextTokenLines(plan))
             {
                 yield return line;
             }
@@ -25,27 +25,35 @@ internal static class BatchStepEmitter
             yield break;
         }
 
+        var names = plan.Names;
         var inputs = "inputs";
-        if (recipe.Mixup is not null)
+        string labelLoss;
+        if (plan.MixBatch?.MixBatch(TargetsExpression(plan)) is { } mix)
         {
-            // Smoothing goes into the targets once, before mixing; the soft-target loss adds none (no double smoothing).
-            yield return $"var (mixedInputs, targets, _) = mixup.Apply(inputs, {TargetsExpression(recipe, epsilon, settings)});";
-            inputs = "mixedInputs";
+            yield return mix.Line;
+            inputs = mix.Inputs;
+            labelLoss = plan.Criterion.OnTargets(names, "logits", "targets");
+        }
+        else
+        {
+            labelLoss = plan.Criterion.OnLabels(names, "logits", "labels", plan.Smoothing, plan.Epsilon, ignoreIndex: null);
         }
 
         yield return "";
         yield return "optimizer.zero_grad();";
         yield return $"var logits = model.call({inputs});";
-        var hardLoss = HardLossExpression(recipe, epsilon);
-        if (recipe.Distillation is not null)
+        if (plan.CombineLoss?.CombineLoss(names, labelLoss, inputs) is { } combined)
         {
-            yield return $"var teacherLogits = TeacherLogits(teacher, {inputs});";
-            yield return $"var hardLoss = {hardLoss};";
-            yield return $"var loss = {Losses}.DistillationLoss.Combine(logits, teacherLogits, hardLoss, {settings}.DistillationTemperature, {settings}.DistillationAlpha);";
+            foreach (var line in combined.Lines)
+            {
+                yield return line;
+            }
+
+            yield return $"var loss = {combined.Loss};";
         }
         else
         {
-            yield return $"var loss = {hardLoss};";
+            yield return $"var loss = {labelLoss};";
         }
     }
 
@@ -53,8 +61,9 @@ internal static class BatchStepEmitter
     /// The step of a next-token task: logits at position t are scored against token t + 1, over every sequence of the
     /// batch at once, with padding (the ignore index) counting for nothing.
     /// </summary>
-    private static IEnumerable<string> NextTokenLines(Recipe recipe, string epsilon, string settings)
+    private static IEnumerable<string> NextTokenLines(TrainerPlan plan)
     {
+        var settings = plan.Names.Settings;
         yield return "";
         yield return "optimizer.zero_grad();";
         yield return "var logits = model.call(inputs);";
@@ -62,63 +71,10 @@ internal static class BatchStepEmitter
         yield return $"var (shiftedLogits, shiftedLabels) = {Training}.NextToken.Shift(logits, labels);";
         yield return $"var predicted = shiftedLogits.reshape(-1, {settings}.VocabularySize);";
         yield return "var targets = shiftedLabels.reshape(-1);";
-        if (recipe.Loss.LabelSmoothing == 0)
-        {
-            yield return $"var loss = {Functional}.cross_entropy(predicted, targets, ignore_index: {settings}.IgnoreIndex);";
-        }
-        else if (recipe.Loss.Convention == SmoothingConvention.Uniform)
-        {
-            yield return $"var loss = {Functional}.cross_entropy(predicted, targets, ignore_index: {settings}.IgnoreIndex, label_smoothing: {epsilon});";
-        }
-        else
-        {
-            yield return $"var loss = {Losses}.SmoothedCrossEntropy.Compute(predicted, targets, {epsilon}, {Losses}.SmoothingConvention.OffTarget, ignoreIndex: {settings}.IgnoreIndex);";
-        }
+        yield return $"var loss = {plan.Criterion.OnLabels(plan.Names, "predicted", "targets", plan.Smoothing, plan.Epsilon, $"{settings}.IgnoreIndex")};";
     }
 
-    /// <summary>Whether the step needs a per-class ε tensor prepared before the loop.</summary>
-    public static bool UsesClassSmoothing(Recipe recipe) => recipe.Loss.ClassSmoothing.Count > 0;
-
-    private static string TargetsExpression(Recipe recipe, string epsilon, string settings)
-    {
-        var convention = $"{settings}.SmoothingConvention";
-        if (UsesClassSmoothing(recipe))
-        {
-            return $"{Losses}.SmoothedCrossEntropy.TargetsPerClass(labels, {settings}.Classes, classSmoothing, {convention})";
-        }
-
-        if (recipe.Mixup is { LabelSmoothing: > 0 })
-        {
-            // loss.label_smoothing and mixup.label_smoothing both smooth the targets: once by the combined ε (RD1003 warns).
-            var combined = recipe.Sweep is null ? $"{settings}.TargetSmoothing" : $"1 - (1 - {settings}.MixupLabelSmoothing) * (1 - {epsilon})";
-            return $"{Losses}.SmoothedCrossEntropy.Targets(labels, {settings}.Classes, {combined}, {convention})";
-        }
-
-        return recipe.Loss.LabelSmoothing > 0 || recipe.Sweep is not null
-            ? $"{Losses}.SmoothedCrossEntropy.Targets(labels, {settings}.Classes, {epsilon}, {convention})"
-            : $"{Functional}.one_hot(labels, {settings}.Classes).to({Torch}.float32)";
-    }
-
-    private static string HardLossExpression(Recipe recipe, string epsilon)
-    {
-        var settings = recipe.Name + "Recipe";
-        if (recipe.Mixup is not null)
-        {
-            return $"{Losses}.SoftTargetCrossEntropy.Compute(logits, targets)";
-        }
-
-        if (UsesClassSmoothing(recipe))
-        {
-            return $"{Losses}.SmoothedCrossEntropy.Compute(logits, labels, classSmoothing, {settings}.SmoothingConvention)";
-        }
-
-        if (recipe.Loss.LabelSmoothing == 0 && recipe.Sweep is null)
-        {
-            return $"{Functional}.cross_entropy(logits, labels)";
-        }
-
-        return recipe.Loss.Convention == SmoothingConvention.Uniform
-            ? $"{Functional}.cross_entropy(logits, labels, label_smoothing: {epsilon})"
-            : $"{Losses}.SmoothedCrossEntropy.Compute(logits, labels, {epsilon}, {Losses}.SmoothingConvention.OffTarget)";
-    }
+    /// <summary>The targets of a batch to be mixed: smoothed by the plan's smoothing, or one-hot.</summary>
+    private static string TargetsExpression(TrainerPlan plan) =>
+        plan.Smoothing?.Targets(plan.Names, plan.Epsilon) ?? $"{Functional}.one_hot(labels, {plan.Names.Settings}.Classes).to({Torch}.float32)";
 }

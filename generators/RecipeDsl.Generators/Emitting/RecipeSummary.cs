@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using RecipeDsl.Generators.Techniques;
 using RecipeDsl.Language.Model;
 using RecipeDsl.Language.Parsing;
 
@@ -50,6 +51,7 @@ internal static class RecipeSummary
             parts.Add($"sweep ε ∈ {{{string.Join(", ", sweep.LabelSmoothing.Select(Literals.Number))}}} by {sweep.Metric.Spelling()}");
         }
 
+        parts.AddRange(TrainerPlan.TechniquesOf(recipe).Select(technique => technique.Summary).OfType<string>());
         parts.Add($"{recipe.Training.Epochs} epoch{(recipe.Training.Epochs == 1 ? "" : "s")} × batch {recipe.Data.BatchSize}");
         return string.Join("; ", parts);
     }

@@ -64,17 +64,6 @@ internal static class SettingsEmitter
             writer.WriteLine($"public const double Momentum = {Literals.Double(optimizer.Momentum)};");
         }
 
-        // With ε = 0 the recipe has no smoothing, and neither does any generated line.
-        if (recipe.Loss.LabelSmoothing > 0 || recipe.Sweep is not null)
-        {
-            writer.WriteLine($"public const double LabelSmoothing = {Literals.Double(recipe.Loss.LabelSmoothing)};");
-        }
-
-        if (recipe.Loss.Smooths || recipe.Sweep is not null || recipe.Mixup is { LabelSmoothing: > 0 })
-        {
-            writer.WriteLine($"public const {Losses}.SmoothingConvention SmoothingConvention = {Losses}.SmoothingConvention.{recipe.Loss.Convention};");
-        }
-
         writer.WriteLine($"public const int CalibrationBins = {Literals.Int(recipe.Calibration.Bins)};");
         foreach (var line in plan.Techniques.SelectMany(technique => technique.Settings(recipe)))
         {

@@ -125,17 +125,26 @@ internal static class TrainerEmitter
             $"using var optimizer = {OptimizerConstruction(recipe.Training.Optimizer, settings)};",
             $"using var shuffle = {Training}.Seeding.ShuffleGenerator({settings}.Seed);",
             $"var history = new global::System.Collections.Generic.List<{Training}.EpochMetrics>(epochs);",
-            $"var batches = (int)((data.TrainCount + {settings}.BatchSize - 1) / {settings}.BatchSize);",
+            $"var batches = (int)((data.TrainCount + {settings}.BatchSize - 1) / {settings}.BatchSize);");
+        foreach (var line in plan.Techniques.SelectMany(technique => technique.PrepareLoop(names)))
+        {
+            writer.WriteLine(line);
+        }
+
+        var parts = string.Concat(plan.CheckpointParts.Select(part => ", " + part));
+        writer.WriteLines(
             $"var checkpoints = options.CheckpointDirectory is {{ }} checkpointDirectory ? new {Training}.Checkpoints(checkpointDirectory, {settings}.Name) : null;",
-            $"var firstEpoch = options.Resume && checkpoints?.TryRestore(model, optimizer, shuffle, {plan.CheckpointState}, history) is {{ }} completed ? completed + 1 : 1;");
+            $"var firstEpoch = options.Resume && checkpoints?.TryRestore(model, optimizer, shuffle, history{parts}) is {{ }} completed ? completed + 1 : 1;");
         writer.OpenBlock("if (firstEpoch > 1)");
         writer.WriteLine($"options.Log?.WriteLine($\"{{{settings}.Name}}: resumed after epoch {{firstEpoch - 1}} from {{checkpoints!.Path}}\");");
         writer.CloseBlock();
         writer.WriteLine();
-        writer.OpenBlock("for (var epoch = firstEpoch; epoch <= epochs; epoch++)");
+        var condition = string.Concat(plan.Techniques.Select(t => t.LoopCondition).OfType<string>().Select(c => " && " + c));
+        writer.OpenBlock($"for (var epoch = firstEpoch; epoch <= epochs{condition}; epoch++)");
         writer.WriteLines(
             $"using var epochScope = {Torch}.NewDisposeScope();",
             $"{Training}.Seeding.SeedCudaForEpoch({settings}.Seed, epoch, device.Device);",
+            $"var learningRate = {Training}.LearningRateSchedule.Current(optimizer);",
             "model.train();");
         foreach (var line in plan.Techniques.SelectMany(technique => technique.StartEpoch(names)))
         {
@@ -152,15 +161,24 @@ internal static class TrainerEmitter
             $"using var batchScope = {Torch}.NewDisposeScope();",
             $"var indices = order.narrow(0, start, global::System.Math.Min({settings}.BatchSize, data.TrainCount - start));",
             plan.BatchTransform is { } transform ? $"var (inputs, labels) = data.TrainBatch(indices, {transform});" : "var (inputs, labels) = data.TrainBatch(indices);");
-        foreach (var line in BatchStepEmitter.Lines(recipe, plan.Epsilon))
+        foreach (var line in BatchStepEmitter.Lines(plan))
         {
             writer.WriteLine(line);
         }
 
-        writer.WriteLines(
-            "loss.backward();",
-            "optimizer.step();",
-            "");
+        writer.WriteLine("loss.backward();");
+        foreach (var line in plan.Techniques.SelectMany(technique => technique.BeforeStep(names)))
+        {
+            writer.WriteLine(line);
+        }
+
+        writer.WriteLine("optimizer.step();");
+        foreach (var line in plan.Techniques.SelectMany(technique => technique.AfterStep(names)))
+        {
+            writer.WriteLine(line);
+        }
+
+        writer.WriteLine();
         writer.OpenBlock("if (options.OnBatch is { } onBatch)");
         writer.WriteLine($"onBatch(new {Training}.BatchProgress({settings}.Name, epoch, (int)(start / {settings}.BatchSize) + 1, batches, (int)labels.shape[0], loss.item<float>()));");
         writer.CloseBlock();
@@ -171,15 +189,26 @@ internal static class TrainerEmitter
             : "totals.Add(loss, logits);");
         writer.CloseBlock();
         writer.WriteLine();
+        var epochMetrics = string.Concat(plan.Techniques.Select(t => t.EpochMetric).OfType<string>().Select(p => ", " + p));
         writer.WriteLines(
             "var (trainLoss, trainConfidence) = totals.Means();",
             $"var validation = {Evaluate(recipe, settings, "Validation")};",
-            $"var metrics = new {Training}.EpochMetrics({settings}.Name, epoch, trainLoss, trainConfidence, validation, totals.Elapsed);",
+            $"var metrics = new {Training}.EpochMetrics({settings}.Name, epoch, trainLoss, trainConfidence, validation, totals.Elapsed)",
+            $"    {{ LearningRate = learningRate{epochMetrics} }};",
             "history.Add(metrics);",
-            "options.OnEpoch?.Invoke(metrics);",
-            $"checkpoints?.Save(epoch, model, optimizer, shuffle, {plan.CheckpointState}, history);");
+            "options.OnEpoch?.Invoke(metrics);");
+        foreach (var line in plan.Techniques.SelectMany(technique => technique.EndEpoch(names)))
+        {
+            writer.WriteLine(line);
+        }
+
+        writer.WriteLine($"checkpoints?.Save(epoch, model, optimizer, shuffle, history{parts});");
         writer.CloseBlock();
         writer.WriteLine();
+        foreach (var line in plan.Techniques.SelectMany(technique => technique.AfterLoop(names)))
+        {
+            writer.WriteLine(line);
+        }
         if (plan.AfterTraining is { } afterTraining)
         {
             writer.WriteLines(afterTraining.Lines);
@@ -196,7 +225,9 @@ internal static class TrainerEmitter
         writer.CloseBlock();
         writer.WriteLine();
         var extra = plan.AfterTraining is { } after ? ", " + after.ResultArgument : "";
-        writer.WriteLine($"var result = new {Training}.TrainingResult({settings}.Name, device.Description, (int)data.TrainCount, history, test{extra});");
+        var resultProperties = plan.Techniques.Select(t => t.ResultProperty).OfType<string>().ToList();
+        writer.WriteLine($"var result = new {Training}.TrainingResult({settings}.Name, device.Description, (int)data.TrainCount, history, test{extra})"
+            + (resultProperties.Count == 0 ? ";" : $" {{ {string.Join(", ", resultProperties)} }};"));
         writer.WriteLine("options.OnFinished?.Invoke(result);");
         writer.WriteLine("return result;");
     }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using RecipeDsl.Generators.Emitting;
 using RecipeDsl.Language.Model;
 using static RecipeDsl.Generators.Emitting.TorchNames;
@@ -6,14 +7,23 @@ using static RecipeDsl.Generators.Emitting.TorchNames;
 namespace RecipeDsl.Generators.Techniques;
 
 /// <summary>Per-class ε (<c>loss.class_smoothing</c>): the ε of each true class as a tensor on the device, made once.</summary>
-internal sealed class ClassSmoothing : Technique
+internal sealed class ClassSmoothing : Technique, ITargetSmoothing
 {
-    public override IEnumerable<string> Settings(Recipe recipe) =>
+    public static bool In(Recipe recipe) => recipe.Loss.ClassSmoothing.Count > 0;
+
+    public override IEnumerable<string> Settings(Recipe recipe) => LabelSmoothing.EpsilonSettings(recipe).Concat(
     [
         "/// <summary>ε by true class (index = class).</summary>",
         $"public static global::System.Collections.Generic.IReadOnlyList<double> ClassSmoothing {{ get; }} = new double[] {{ {Literals.Doubles(recipe.Loss.ClassSmoothing)} }};",
-    ];
+    ]);
 
     public override IEnumerable<string> Prepare(TrainerNames names) =>
         [$"using var classSmoothing = {Losses}.SmoothedCrossEntropy.ClassEpsilons({names.Settings}.ClassSmoothing, device.Device);"];
+
+    public string Targets(TrainerNames names, string epsilon) =>
+        $"{Losses}.SmoothedCrossEntropy.TargetsPerClass(labels, {names.Settings}.Classes, classSmoothing, {names.Settings}.SmoothingConvention)";
+
+    /// <remarks>The parser keeps class_smoothing away from sequences, so there is no ignore index here.</remarks>
+    public string CrossEntropy(TrainerNames names, string logits, string labels, string epsilon, string? ignoreIndex) =>
+        $"{Losses}.SmoothedCrossEntropy.Compute({logits}, {labels}, classSmoothing, {names.Settings}.SmoothingConvention)";
 }

@@ -51,6 +51,13 @@ internal sealed class Distillation : Technique
 
     public override IEnumerable<string> StartEpoch(TrainerNames names) => ["teacher.eval();"];
 
+    /// <summary>The hard term is the loss on the labels, whatever the recipe's loss is; the teacher sees what the student sees.</summary>
+    public override (string[] Lines, string Loss)? CombineLoss(TrainerNames names, string labelLoss, string inputs) =>
+    (
+        [$"var teacherLogits = TeacherLogits(teacher, {inputs});", $"var hardLoss = {labelLoss};"],
+        $"{Losses}.DistillationLoss.Combine(logits, teacherLogits, hardLoss, {names.Settings}.DistillationTemperature, {names.Settings}.DistillationAlpha)"
+    );
+
     public override void EmitHelpers(SourceWriter writer, TrainerNames names)
     {
         writer.WriteLine();

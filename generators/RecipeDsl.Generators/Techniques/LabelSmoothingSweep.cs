@@ -17,7 +17,7 @@ internal sealed class LabelSmoothingSweep : Technique
     [
         $"public static global::System.Collections.Generic.IReadOnlyList<double> SweepCandidates {{ get; }} = new double[] {{ {Literals.Doubles(recipe.Sweep!.LabelSmoothing)} }};",
         $"public const int SweepEpochs = {Literals.Int(recipe.Sweep.Epochs)};",
-        $"public const {Training}.SweepMetric SweepMetric = {Training}.SweepMetric.{recipe.Sweep.Metric};",
+        $"public const {Training}.ValidationMetric SweepMetric = {Training}.ValidationMetric.{recipe.Sweep.Metric};",
     ];
 
     /// <remarks>Calls the loop's private overload, ε last; the parser refuses a sweep of a distillation student, whose loop takes a teacher too.</remarks>

@@ -7,7 +7,7 @@ namespace RecipeDsl.Generators.Techniques;
 
 /// <summary>
 /// Mixup: batches mixed with a shuffled copy of themselves, λ ~ Beta(α, α). Its own seeded generators are part of
-/// every checkpoint. (The mixing of inputs and soft targets is written with the loss, by <c>BatchStepEmitter</c>.)
+/// every checkpoint.
 /// </summary>
 internal sealed class Mixup : Technique
 {
@@ -27,5 +27,9 @@ internal sealed class Mixup : Technique
     public override IEnumerable<string> Prepare(TrainerNames names) =>
         [$"var mixup = new {Training}.Mixup({names.Settings}.MixupAlpha, {names.Settings}.MixupProbability, {names.Settings}.Seed);"];
 
-    public override string? CheckpointState => "mixup";
+    public override string? CheckpointPart => "mixup";
+
+    /// <summary>Smoothing goes into the targets once, before mixing; the loss on mixed targets adds none.</summary>
+    public override (string Line, string Inputs)? MixBatch(string targets) =>
+        ($"var (mixedInputs, targets, _) = mixup.Apply(inputs, {targets});", "mixedInputs");
 }

@@ -9,17 +9,21 @@ namespace RecipeDsl.Generators.Techniques;
 /// in one class. The trainer emitter asks no technique whether it is on; it walks the techniques a recipe has
 /// (<see cref="TrainerPlan"/>, in the documented order) and writes what each contributes at each point of the loop.
 /// Every hook writes nothing unless the technique overrides it. The hooks that fill one slot of the loop
-/// (<see cref="CheckpointState"/>, <see cref="BatchTransform"/>, <see cref="AfterTraining"/>,
+/// (<see cref="BatchTransform"/>, <see cref="MixBatch"/>, <see cref="CombineLoss"/>, <see cref="AfterTraining"/>,
 /// <see cref="EpsilonParameter"/>) take at most one technique each: <see cref="TrainerPlan"/> refuses a second.
+/// How the loss itself is formed is two more roles: the one <see cref="ITargetSmoothing"/> and the one
+/// <see cref="LossCriterion"/> of the plan.
 /// </summary>
 /// <remarks>
-/// Still outside the units (later steps of issue 10): label smoothing's own constants and every technique's loss term
-/// (composed by <c>BatchStepEmitter</c>), fine-tuning from <c>model.pretrained</c>, and the analyzer rules. The model
-/// hooks reach generated mlp and cnn models only; the parser keeps techniques with model members away from gru and
-/// custom models.
+/// Still outside the units: fine-tuning from <c>model.pretrained</c>, label noise and dropout (data and model settings)
+/// and the next-token task's step. The model hooks reach generated mlp and cnn models only; the parser keeps
+/// techniques with model members away from gru and custom models.
 /// </remarks>
 internal abstract class Technique
 {
+    /// <summary>A few words for the recipe's one-line summary (catalog, doc comments), such as "focal loss γ 2".</summary>
+    public virtual string? Summary => null;
+
     /// <summary>The technique's recipe constants, for <c>&lt;Name&gt;Recipe</c>: written only for recipes that use it.</summary>
     public virtual IEnumerable<string> Settings(Recipe recipe) => [];
 
@@ -50,14 +54,50 @@ internal abstract class Technique
     /// <summary>Lines after the model is on the device and before the optimizer exists: state the loop needs.</summary>
     public virtual IEnumerable<string> Prepare(TrainerNames names) => [];
 
-    /// <summary>The object whose random state each checkpoint keeps, so that a resumed run draws what it would have drawn.</summary>
-    public virtual string? CheckpointState => null;
+    /// <summary>
+    /// Lines after the optimizer exists and <c>batches</c> is known, before a checkpoint is restored: state that lives
+    /// with the loop (a schedule of the optimizer, early stopping's best weights).
+    /// </summary>
+    public virtual IEnumerable<string> PrepareLoop(TrainerNames names) => [];
+
+    /// <summary>The variable of the technique's <c>ICheckpointPart</c>, whose state every checkpoint keeps.</summary>
+    public virtual string? CheckpointPart => null;
+
+    /// <summary>What must stay true for the loop to start another epoch, besides the epoch count.</summary>
+    public virtual string? LoopCondition => null;
 
     /// <summary>Lines at the start of every epoch, after <c>model.train()</c>.</summary>
     public virtual IEnumerable<string> StartEpoch(TrainerNames names) => [];
 
     /// <summary>What <c>TrainBatch</c> applies to the stored inputs of each training batch, if anything.</summary>
     public virtual string? BatchTransform => null;
+
+    /// <summary>
+    /// The line that mixes each batch, given the expression of its targets (N, K): it declares the mixed inputs,
+    /// returned as the variable the model is called on, and <c>targets</c>.
+    /// </summary>
+    public virtual (string Line, string Inputs)? MixBatch(string targets) => null;
+
+    /// <summary>The loss of the step from the loss on the labels (a student adds its teacher's term).</summary>
+    public virtual (string[] Lines, string Loss)? CombineLoss(TrainerNames names, string labelLoss, string inputs) => null;
+
+    /// <summary>Lines between <c>loss.backward()</c> and <c>optimizer.step()</c>.</summary>
+    public virtual IEnumerable<string> BeforeStep(TrainerNames names) => [];
+
+    /// <summary>Lines after every <c>optimizer.step()</c>.</summary>
+    public virtual IEnumerable<string> AfterStep(TrainerNames names) => [];
+
+    /// <summary>A property the epoch's <c>EpochMetrics</c> is initialised with, such as <c>GradientNorm = …</c>.</summary>
+    public virtual string? EpochMetric => null;
+
+    /// <summary>Lines after an epoch's metrics are recorded, before its checkpoint.</summary>
+    public virtual IEnumerable<string> EndEpoch(TrainerNames names) => [];
+
+    /// <summary>Lines after the last epoch, before the test split is scored.</summary>
+    public virtual IEnumerable<string> AfterLoop(TrainerNames names) => [];
+
+    /// <summary>A property the <c>TrainingResult</c> is initialised with.</summary>
+    public virtual string? ResultProperty => null;
 
     /// <summary>
     /// The lines that produce <c>test</c> after training, when the technique scores the test split itself, and the

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using RecipeDsl.Language.Model;
+using RecipeDsl.Language.Techniques;
 
 namespace RecipeDsl.Generators.Techniques;
 
@@ -10,8 +11,9 @@ namespace RecipeDsl.Generators.Techniques;
 /// </summary>
 /// <remarks>
 /// The order is the order of the techniques' setup lines, and so of everything they write (their constants, entry
-/// points, epoch-start lines): the teacher (distillation), per-class ε, image augmentation, Mixup, temperature
-/// scaling, the ε sweep. Changing it changes the generated output.
+/// points, epoch-start lines, checkpoint parts): the teacher (distillation), the targets' smoothing (per-class or one
+/// ε), the loss (cross-entropy or focal), image augmentation, Mixup, temperature scaling, the ε sweep, the learning
+/// rate schedule, gradient clipping, early stopping. Changing it changes the generated output.
 /// </remarks>
 internal sealed class TrainerPlan
 {
@@ -20,10 +22,15 @@ internal sealed class TrainerPlan
         Recipe = spec.Recipe;
         Names = new TrainerNames(spec);
         Techniques = techniques;
+        Smoothing = OneAtMost(techniques.OfType<ITargetSmoothing>(), nameof(ITargetSmoothing));
+        Criterion = techniques.OfType<LossCriterion>().Single();
         EpsilonParameter = OneAtMost(techniques.Select(t => t.EpsilonParameter(Names)), nameof(Technique.EpsilonParameter));
         Epsilon = EpsilonParameter?.Name ?? $"{Names.Settings}.LabelSmoothing";
-        CheckpointState = OneAtMost(techniques.Select(t => t.CheckpointState), nameof(Technique.CheckpointState)) ?? "null";
+        CheckpointParts = techniques.Select(t => t.CheckpointPart).OfType<string>().ToArray();
         BatchTransform = OneAtMost(techniques.Select(t => t.BatchTransform), nameof(Technique.BatchTransform));
+        // The hooks are pure, so asking with placeholder expressions finds the technique that fills the slot.
+        MixBatch = OneAtMost(techniques.Where(t => t.MixBatch("targets") is not null), nameof(Technique.MixBatch));
+        CombineLoss = OneAtMost(techniques.Where(t => t.CombineLoss(Names, "loss", "inputs") is not null), nameof(Technique.CombineLoss));
         AfterTraining = OneAtMost(techniques.Select(t => t.AfterTraining(Names)), nameof(Technique.AfterTraining));
         LoopParameters = techniques.Select(t => t.LoopParameter(Names)).OfType<(string Parameter, string Argument)>().ToArray();
     }
@@ -35,14 +42,26 @@ internal sealed class TrainerPlan
     /// <summary>The recipe's techniques, in loop order.</summary>
     public IReadOnlyList<Technique> Techniques { get; }
 
+    /// <summary>The technique that smooths the targets, if any.</summary>
+    public ITargetSmoothing? Smoothing { get; }
+
+    /// <summary>The recipe's loss.</summary>
+    public LossCriterion Criterion { get; }
+
+    /// <summary>The technique that mixes each batch (inputs and targets), if any.</summary>
+    public Technique? MixBatch { get; }
+
+    /// <summary>The technique that adds to the loss on the labels (a student's teacher term), if any.</summary>
+    public Technique? CombineLoss { get; }
+
     /// <summary>The loop's ε parameter and its default when ε varies between runs of one trainer; null otherwise.</summary>
     public (string Name, string Default)? EpsilonParameter { get; }
 
     /// <summary>The C# expression of ε inside the loop: the parameter, or the recipe's constant.</summary>
     public string Epsilon { get; }
 
-    /// <summary>The argument each checkpoint gets for the random state it keeps beside the model's ("null": none).</summary>
-    public string CheckpointState { get; }
+    /// <summary>The variables whose state every checkpoint keeps beside the model's, in plan order.</summary>
+    public IReadOnlyList<string> CheckpointParts { get; }
 
     /// <summary>What each training batch's stored inputs go through, if anything.</summary>
     public string? BatchTransform { get; }
@@ -53,20 +72,27 @@ internal sealed class TrainerPlan
     /// <summary>What the loop takes besides the model and the options.</summary>
     public IReadOnlyList<(string Parameter, string Argument)> LoopParameters { get; }
 
-    public static TrainerPlan For(TrainerSpec spec)
+    public static TrainerPlan For(TrainerSpec spec) => new(spec, TechniquesOf(spec.Recipe));
+
+    /// <summary>The techniques <paramref name="recipe"/> uses, in plan order.</summary>
+    public static IReadOnlyList<Technique> TechniquesOf(Recipe recipe)
     {
-        var recipe = spec.Recipe;
         var techniques = new List<Technique>();
         if (recipe.Distillation is not null)
         {
             techniques.Add(new Distillation());
         }
 
-        if (Emitting.BatchStepEmitter.UsesClassSmoothing(recipe))
+        if (ClassSmoothing.In(recipe))
         {
             techniques.Add(new ClassSmoothing());
         }
+        else if (LabelSmoothing.In(recipe))
+        {
+            techniques.Add(new LabelSmoothing(recipe));
+        }
 
+        techniques.Add(recipe.Loss.Kind == LossKind.Focal ? new FocalLoss(recipe.Loss.FocalGamma) : new CrossEntropy());
         if (recipe.Data.Augment.Any)
         {
             techniques.Add(new ImageAugmentation());
@@ -87,7 +113,22 @@ internal sealed class TrainerPlan
             techniques.Add(new LabelSmoothingSweep());
         }
 
-        return new TrainerPlan(spec, techniques);
+        if (LearningRateSchedule.In(recipe) is { } schedule)
+        {
+            techniques.Add(new LearningRateSchedule(schedule));
+        }
+
+        if (recipe.Training.GradClipNorm is { } maxNorm)
+        {
+            techniques.Add(new GradientClipping(maxNorm));
+        }
+
+        if (recipe.Training.EarlyStopping is { } stopping)
+        {
+            techniques.Add(new EarlyStopping(stopping));
+        }
+
+        return techniques;
     }
 
     /// <summary>The one technique's contribution to a slot of the loop, or null; two would be a generator bug.</summary>

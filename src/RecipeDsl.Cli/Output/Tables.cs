@@ -42,7 +42,7 @@ internal static class Tables
     public static void WriteSweep(IAnsiConsole console, SweepResult sweep)
     {
         var table = new Table()
-            .Title($"{Markup.Escape(sweep.Recipe)}: every candidate from the same initial weights; best by validation {sweep.Metric.ToString().ToLowerInvariant()}")
+            .Title($"{Markup.Escape(sweep.Recipe)}: every candidate from the same initial weights; best by validation {sweep.Metric.Spelling()}")
             .AddColumns("ε", "val acc", "val NLL", "val ECE", "test acc", "train conf", "");
         foreach (var candidate in sweep.Candidates)
         {

@@ -161,7 +161,7 @@ internal sealed class RunReport
 
         if (_sweep is { } sweep)
         {
-            md.Append(CultureInfo.InvariantCulture, $"Sweep of `{sweep.Recipe}`, every candidate from the same initial weights; best by validation {sweep.Metric.ToString().ToLowerInvariant()}: ε = {F(sweep.Best.LabelSmoothing, "0.###")}.\n\n");
+            md.Append(CultureInfo.InvariantCulture, $"Sweep of `{sweep.Recipe}`, every candidate from the same initial weights; best by validation {sweep.Metric.Spelling()}: ε = {F(sweep.Best.LabelSmoothing, "0.###")}.\n\n");
             md.Append("| ε | val accuracy | val NLL | val ECE | test accuracy |\n|---|---|---|---|---|\n");
             foreach (var candidate in sweep.Candidates)
             {

@@ -81,5 +81,5 @@ public enum SmoothingConvention
     OffTarget,
 }
 
-/// <summary>The validation metric a sweep ranks its candidates by.</summary>
-public enum SweepMetric { Accuracy, Nll, Ece }
+/// <summary>A validation metric that ranks models: a sweep's candidates, or early stopping's epochs.</summary>
+public enum ValidationMetric { Accuracy, Nll, Ece }

@@ -1,3 +1,5 @@
+using RecipeDsl.Language.Techniques;
+
 namespace RecipeDsl.Language.Model;
 
 /// <summary>A valid recipe with every default resolved. Equatable, so it can flow through a cached generator.</summary>
@@ -128,7 +130,17 @@ public sealed record ModelSpec(
     public string? Pretrained { get; init; }
 }
 
-public sealed record TrainingSpec(int Epochs, OptimizerSpec Optimizer, DevicePreference Device);
+public sealed record TrainingSpec(int Epochs, OptimizerSpec Optimizer, DevicePreference Device)
+{
+    /// <summary>How the learning rate changes over training (<c>training.schedule</c>), or null for a constant rate.</summary>
+    public ScheduleSpec? Schedule { get; init; }
+
+    /// <summary>The largest total gradient norm of a step (<c>training.grad_clip_norm</c>), or null: no clipping.</summary>
+    public double? GradClipNorm { get; init; }
+
+    /// <summary>When to stop before <see cref="Epochs"/> (<c>training.early_stopping</c>), or null: train every epoch.</summary>
+    public EarlyStoppingSpec? EarlyStopping { get; init; }
+}
 
 /// <param name="Momentum">SGD momentum; 0 for Adam and AdamW.</param>
 public sealed record OptimizerSpec(OptimizerKind Kind, double LearningRate, double WeightDecay, double Momentum);
@@ -143,6 +155,12 @@ public sealed record LossSpec(
     EquatableArray<double> ClassSmoothing,
     int IgnoreIndex)
 {
+    /// <summary>Cross-entropy or focal loss (<c>loss.type</c>).</summary>
+    public LossKind Kind { get; init; } = LossKind.CrossEntropy;
+
+    /// <summary>Focal loss's γ; 0 for cross-entropy.</summary>
+    public double FocalGamma { get; init; }
+
     /// <summary>Whether any class is smoothed at all.</summary>
     public bool Smooths => LabelSmoothing > 0 || System.Linq.Enumerable.Any(ClassSmoothing, epsilon => epsilon > 0);
 }
@@ -169,4 +187,4 @@ public sealed record DistillationSpec(string Teacher, SourceSpan? TeacherSpan, d
 public sealed record CalibrationSpec(bool TemperatureScaling, int Bins);
 
 /// <param name="LabelSmoothing">The ε candidates, each trained from the same initial weights.</param>
-public sealed record SweepSpec(EquatableArray<double> LabelSmoothing, int Epochs, SweepMetric Metric);
+public sealed record SweepSpec(EquatableArray<double> LabelSmoothing, int Epochs, ValidationMetric Metric);

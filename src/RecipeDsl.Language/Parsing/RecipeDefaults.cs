@@ -47,5 +47,5 @@ public static class RecipeDefaults
 
     public static readonly int[] GruHiddenSizes = { 128 };
 
-    public const SweepMetric SweepMetricDefault = SweepMetric.Accuracy;
+    public const ValidationMetric SweepMetricDefault = ValidationMetric.Accuracy;
 }

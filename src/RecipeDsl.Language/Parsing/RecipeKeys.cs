@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using RecipeDsl.Language.Techniques;
 
 namespace RecipeDsl.Language.Parsing;
 
@@ -27,12 +28,12 @@ public static class RecipeKeys
 
     public static readonly IReadOnlyList<string> Model = new[] { "architecture", "type", "hidden_sizes", "channels", "dropout", "role", "pretrained" };
 
-    public static readonly IReadOnlyList<string> Training = new[] { "epochs", "optimizer", "device" };
+    public static readonly IReadOnlyList<string> Training = new[] { "epochs", "optimizer", "schedule", "grad_clip_norm", "early_stopping", "device" };
 
     public static readonly IReadOnlyList<string> Optimizer = new[] { "type", "lr", "weight_decay", "momentum" };
 
     /// <summary><c>class_smoothing</c> is a mapping from class index to ε; its keys are data, not language.</summary>
-    public static readonly IReadOnlyList<string> Loss = new[] { "label_smoothing", "smoothing_convention", "class_smoothing", "ignore_index" };
+    public static readonly IReadOnlyList<string> Loss = new[] { "type", "focal_gamma", "label_smoothing", "smoothing_convention", "class_smoothing", "ignore_index" };
 
     public static readonly IReadOnlyList<string> Mixup = new[] { "alpha", "prob", "label_smoothing" };
 
@@ -52,6 +53,8 @@ public static class RecipeKeys
         ["model"] = Model,
         ["training"] = Training,
         ["training.optimizer"] = Optimizer,
+        ["training.schedule"] = LearningRateScheduleSection.Keys,
+        ["training.early_stopping"] = EarlyStoppingSection.Keys,
         ["loss"] = Loss,
         ["mixup"] = Mixup,
         ["distillation"] = Distillation,

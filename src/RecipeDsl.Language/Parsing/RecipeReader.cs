@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using RecipeDsl.Language.Model;
 using RecipeDsl.Language.Problems;
+using RecipeDsl.Language.Techniques;
 
 namespace RecipeDsl.Language.Parsing;
 
@@ -48,6 +49,7 @@ internal sealed class RecipeReader
         CheckInputShape(recipe, root);
         CheckClassSmoothing(recipe, root);
         CheckSweep(recipe, root);
+        EarlyStoppingSection.CheckWithSweep(_read, recipe, KeySpan(root, "training", "early_stopping"));
         return recipe;
     }
 
@@ -187,6 +189,11 @@ internal sealed class RecipeReader
         NotForTask(root, task, "distillation");
         NotForTask(root, task, "sweep");
         NotForTask(root, task, "loss", "class_smoothing");
+        if (recipe.Loss.Kind == LossKind.Focal)
+        {
+            NotForTask(root, task, "loss", "type");
+        }
+
         if (recipe.Data.LabelNoise > 0)
         {
             NotForTask(root, task, "data", "label_noise");
@@ -399,10 +406,14 @@ internal sealed class RecipeReader
     private TrainingSpec ReadTraining(Section root)
     {
         var training = _read.Section(root.Value("training"), "training", root.KeySpan("training"));
-        return new TrainingSpec(
-            _read.Integer(training, "epochs", RecipeDefaults.Epochs, NumberRange.Closed(1, 10000)),
-            ReadOptimizer(training),
-            _read.Enum(training, "device", DevicePreference.Auto, RecipeValues.Devices));
+        var epochs = _read.Integer(training, "epochs", RecipeDefaults.Epochs, NumberRange.Closed(1, 10000));
+        var optimizer = ReadOptimizer(training);
+        return new TrainingSpec(epochs, optimizer, _read.Enum(training, "device", DevicePreference.Auto, RecipeValues.Devices))
+        {
+            Schedule = LearningRateScheduleSection.Read(_read, training, epochs, optimizer.LearningRate),
+            GradClipNorm = GradientClippingSection.Read(_read, training),
+            EarlyStopping = EarlyStoppingSection.Read(_read, training),
+        };
     }
 
     private OptimizerSpec ReadOptimizer(Section training)
@@ -435,12 +446,17 @@ internal sealed class RecipeReader
     {
         var loss = _read.Section(root.Value("loss"), "loss", root.KeySpan("loss"));
         var epsilon = _read.Number(loss, "label_smoothing", RecipeDefaults.LabelSmoothing, NumberRange.HalfOpen(0, 1));
+        var (kind, gamma) = FocalLossSection.Read(_read, loss);
         return new LossSpec(
             epsilon,
             loss.Value("label_smoothing")?.Span,
             _read.Enum(loss, "smoothing_convention", SmoothingConvention.Uniform, RecipeValues.SmoothingConventions),
             ReadClassSmoothing(loss, epsilon, classes).ToEquatableArray(),
-            _read.Integer(loss, "ignore_index", RecipeDefaults.IgnoreIndex, NumberRange.Closed(int.MinValue, -1)));
+            _read.Integer(loss, "ignore_index", RecipeDefaults.IgnoreIndex, NumberRange.Closed(int.MinValue, -1)))
+        {
+            Kind = kind,
+            FocalGamma = gamma,
+        };
     }
 
     /// <summary>
@@ -554,6 +570,6 @@ internal sealed class RecipeReader
         return new SweepSpec(
             (candidates ?? Array.Empty<double>()).ToEquatableArray(),
             _read.Integer(sweep, "epochs", trainingEpochs, NumberRange.Closed(1, 10000)),
-            _read.Enum(sweep, "metric", RecipeDefaults.SweepMetricDefault, RecipeValues.SweepMetrics));
+            _read.Enum(sweep, "metric", RecipeDefaults.SweepMetricDefault, RecipeValues.ValidationMetrics));
     }
 }

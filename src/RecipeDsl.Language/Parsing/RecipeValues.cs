@@ -36,8 +36,8 @@ public static class RecipeValues
     public static readonly IReadOnlyList<KeyValuePair<string, SmoothingConvention>> SmoothingConventions =
         Pairs(("uniform", SmoothingConvention.Uniform), ("off_target", SmoothingConvention.OffTarget));
 
-    public static readonly IReadOnlyList<KeyValuePair<string, SweepMetric>> SweepMetrics =
-        Pairs(("accuracy", SweepMetric.Accuracy), ("nll", SweepMetric.Nll), ("ece", SweepMetric.Ece));
+    public static readonly IReadOnlyList<KeyValuePair<string, ValidationMetric>> ValidationMetrics =
+        Pairs(("accuracy", ValidationMetric.Accuracy), ("nll", ValidationMetric.Nll), ("ece", ValidationMetric.Ece));
 
     public static string Spelling(this TaskKind value) => SpellingIn(Tasks, value);
 
@@ -56,7 +56,7 @@ public static class RecipeValues
 
     public static string Spelling(this LabelQuality value) => SpellingIn(LabelQualities, value);
 
-    public static string Spelling(this SweepMetric value) => SpellingIn(SweepMetrics, value);
+    public static string Spelling(this ValidationMetric value) => SpellingIn(ValidationMetrics, value);
 
     private static string SpellingIn<T>(IReadOnlyList<KeyValuePair<string, T>> table, T value)
     {

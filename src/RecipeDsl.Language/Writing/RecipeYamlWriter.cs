@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using RecipeDsl.Language.Model;
 using RecipeDsl.Language.Parsing;
+using RecipeDsl.Language.Techniques;
 
 namespace RecipeDsl.Language.Writing;
 
@@ -13,6 +14,12 @@ namespace RecipeDsl.Language.Writing;
 /// </summary>
 public static class RecipeYamlWriter
 {
+    private static string Number(double value) => YamlText.Number(value);
+
+    private static string List(IEnumerable<double> values) => YamlText.List(values);
+
+    private static string Quoted(string text) => YamlText.Quoted(text);
+
     public static string Write(Recipe recipe)
     {
         var yaml = new StringBuilder();
@@ -73,9 +80,25 @@ public static class RecipeYamlWriter
             Line(2, "momentum: " + Number(optimizer.Momentum));
         }
 
+        if (recipe.Training.Schedule is { } schedule)
+        {
+            LearningRateScheduleSection.Write(schedule, Line);
+        }
+
+        GradientClippingSection.Write(recipe.Training.GradClipNorm, Line);
+        if (recipe.Training.EarlyStopping is { } earlyStopping)
+        {
+            EarlyStoppingSection.Write(earlyStopping, Line);
+        }
+
         Line(1, "device: " + recipe.Training.Device.Spelling());
 
         Line(0, "loss:");
+        if (!recipe.Task.PredictsNextToken())
+        {
+            FocalLossSection.Write(recipe.Loss.Kind, recipe.Loss.FocalGamma, Line);
+        }
+
         Line(1, "label_smoothing: " + Number(recipe.Loss.LabelSmoothing));
         Line(1, "smoothing_convention: " + recipe.Loss.Convention.Spelling());
         if (recipe.Loss.ClassSmoothing.Count > 0)
@@ -172,29 +195,5 @@ public static class RecipeYamlWriter
             line(2, "random_crop: " + Number(data.Augment.RandomCrop));
             line(2, "horizontal_flip: " + (data.Augment.HorizontalFlip ? "true" : "false"));
         }
-    }
-
-    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
-    private static string List(IEnumerable<double> values) => "[" + string.Join(", ", values.Select(Number)) + "]";
-
-    /// <summary>A double-quoted YAML scalar.</summary>
-    private static string Quoted(string text)
-    {
-        var quoted = new StringBuilder("\"");
-        foreach (var c in text)
-        {
-            quoted.Append(c switch
-            {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                _ => c.ToString(),
-            });
-        }
-
-        return quoted.Append('"').ToString();
     }
 }

@@ -9,15 +9,16 @@ using static TorchSharp.torch;
 namespace RecipeDsl.Training;
 
 /// <summary>
-/// One checkpoint file per recipe, rewritten after every epoch: the epoch, the CPU random state, the shuffling and
-/// Mixup generators, the metrics so far, the model and the optimizer state. Written to a temporary file and renamed
+/// One checkpoint file per recipe, rewritten after every epoch: the epoch, the CPU random state, the shuffling
+/// generator, the state of each technique that has one (<see cref="ICheckpointPart"/>: Mixup's generators, the learning
+/// rate schedule, early stopping's best weights), the metrics so far, the model and the optimizer state. Written to a temporary file and renamed
 /// over the last one, so a crash leaves the previous checkpoint whole. Resuming on the CPU continues exactly where the
 /// run stopped: its final metrics equal an uninterrupted run's.
 /// </summary>
 public sealed class Checkpoints
 {
     private const string Magic = "RDCK";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     private readonly string _recipe;
 
@@ -35,7 +36,7 @@ public sealed class Checkpoints
     /// </summary>
     public static JsonSerializerOptions Json { get; } = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
-    public void Save(int epoch, nn.Module model, OptimizerHelper optimizer, Generator shuffle, Mixup? mixup, IReadOnlyList<EpochMetrics> history)
+    public void Save(int epoch, nn.Module model, OptimizerHelper optimizer, Generator shuffle, IReadOnlyList<EpochMetrics> history, params ICheckpointPart[] parts)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
         var temporary = Path + ".tmp";
@@ -48,8 +49,13 @@ public sealed class Checkpoints
             writer.Write(epoch);
             WriteState(writer, get_rng_state());
             WriteState(writer, shuffle.get_state());
-            writer.Write(mixup is not null);
-            mixup?.Save(writer);
+            writer.Write(parts.Length);
+            foreach (var part in parts)
+            {
+                writer.Write(part.CheckpointName);
+                part.Save(writer);
+            }
+
             writer.Write(JsonSerializer.Serialize(history, Json));
             model.save(writer);
             optimizer.save_state_dict(writer);
@@ -62,7 +68,7 @@ public sealed class Checkpoints
 
     /// <summary>Restores everything <see cref="Save"/> wrote; returns the last completed epoch, or null without a checkpoint.</summary>
     /// <exception cref="UnusableFileException">The file is not a whole checkpoint of this recipe as it is now.</exception>
-    public int? TryRestore(nn.Module model, OptimizerHelper optimizer, Generator shuffle, Mixup? mixup, List<EpochMetrics> history)
+    public int? TryRestore(nn.Module model, OptimizerHelper optimizer, Generator shuffle, List<EpochMetrics> history, params ICheckpointPart[] parts)
     {
         if (!File.Exists(Path))
         {
@@ -71,7 +77,7 @@ public sealed class Checkpoints
 
         try
         {
-            return Restore(model, optimizer, shuffle, mixup, history);
+            return Restore(model, optimizer, shuffle, history, parts);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -81,7 +87,7 @@ public sealed class Checkpoints
         }
     }
 
-    private int Restore(nn.Module model, OptimizerHelper optimizer, Generator shuffle, Mixup? mixup, List<EpochMetrics> history)
+    private int Restore(nn.Module model, OptimizerHelper optimizer, Generator shuffle, List<EpochMetrics> history, ICheckpointPart[] parts)
     {
         using var reader = new BinaryReader(File.OpenRead(Path));
         if (reader.ReadString() != Magic || reader.ReadInt32() != FormatVersion)
@@ -98,16 +104,31 @@ public sealed class Checkpoints
         var epoch = reader.ReadInt32();
         using var cpuState = ReadState(reader);
         using var shuffleState = ReadState(reader);
-        if (reader.ReadBoolean() != (mixup is not null))
+        var written = new List<string>();
+        for (var count = reader.ReadInt32(); written.Count < count; )
         {
-            throw new InvalidDataException($"it was written with{(mixup is null ? "" : "out")} Mixup; the recipe has changed since");
+            var name = reader.ReadString();
+            written.Add(name);
+            if (written.Count > parts.Length || parts[written.Count - 1].CheckpointName != name)
+            {
+                break;
+            }
+
+            parts[written.Count - 1].Restore(reader);
         }
 
-        mixup?.Restore(reader);
+        if (!written.SequenceEqual(parts.Select(part => part.CheckpointName)))
+        {
+            static string Names(IEnumerable<string> names) => names.Any() ? string.Join(", ", names) : "no technique state";
+            throw new InvalidDataException(
+                $"it holds {Names(written)} where the recipe now needs {Names(parts.Select(part => part.CheckpointName))}; the recipe has changed since");
+        }
+
         var restoredHistory = JsonSerializer.Deserialize<List<EpochMetrics>>(reader.ReadString(), Json) ?? throw new InvalidDataException("its metrics are empty");
         model.load(reader);
         optimizer.load_state_dict(reader);
-        // Generators last: a checkpoint that fails above leaves the run's random state as it was.
+        // Generators last: a checkpoint that fails above leaves the run's random state as it was. (A technique's part
+        // restored above before a later failure is replaced when the run starts over: the error ends the run.)
         set_rng_state(cpuState);
         shuffle.set_state(shuffleState);
         history.Clear();

@@ -6,19 +6,6 @@ using static TorchSharp.torch;
 
 namespace RecipeDsl.Training;
 
-/// <summary>The validation metric a sweep ranks its candidates by.</summary>
-public enum SweepMetric
-{
-    /// <summary>Highest validation accuracy.</summary>
-    Accuracy,
-
-    /// <summary>Lowest validation negative log-likelihood.</summary>
-    Nll,
-
-    /// <summary>Lowest validation expected calibration error.</summary>
-    Ece,
-}
-
 /// <summary>One trained candidate of a sweep.</summary>
 public sealed record SweepCandidate(double LabelSmoothing, TrainingResult Result)
 {
@@ -33,7 +20,7 @@ public sealed record DivergedCandidate(double LabelSmoothing, string Reason)
 
 /// <param name="Candidates">The candidates that trained to finite metrics, in the order they ran.</param>
 /// <param name="Diverged">The candidates that did not, with why; never named best.</param>
-public sealed record SweepResult(string Recipe, SweepMetric Metric, IReadOnlyList<SweepCandidate> Candidates, SweepCandidate Best, IReadOnlyList<DivergedCandidate> Diverged);
+public sealed record SweepResult(string Recipe, ValidationMetric Metric, IReadOnlyList<SweepCandidate> Candidates, SweepCandidate Best, IReadOnlyList<DivergedCandidate> Diverged);
 
 /// <summary>
 /// An ε sweep (the seed article's <c>find_best_smoothing</c>, minus its bugs): every candidate starts from the very
@@ -46,7 +33,7 @@ public static class LabelSmoothingSweep
     public static SweepResult Run<TModel>(
         string recipe,
         IReadOnlyList<double> candidates,
-        SweepMetric metric,
+        ValidationMetric metric,
         Func<TModel> createModel,
         Func<TModel, double, TrainingResult> train)
         where TModel : nn.Module
@@ -67,13 +54,13 @@ public static class LabelSmoothingSweep
             try
             {
                 var candidate = new SweepCandidate(epsilon, train(model, epsilon));
-                if (double.IsFinite(Score(candidate, metric)))
+                if (double.IsFinite(metric.Of(candidate.Validation)))
                 {
                     results.Add(candidate);
                 }
                 else
                 {
-                    diverged.Add(new DivergedCandidate(epsilon, $"validation {metric.ToString().ToLowerInvariant()} is {Score(candidate, metric)}"));
+                    diverged.Add(new DivergedCandidate(epsilon, $"validation {metric.Spelling()} is {metric.Of(candidate.Validation)}"));
                 }
             }
             catch (NonFiniteLossException e)
@@ -87,16 +74,8 @@ public static class LabelSmoothingSweep
             throw new SweepDivergedException(recipe, diverged);
         }
 
-        var best = metric == SweepMetric.Accuracy
-            ? results.OrderByDescending(c => Score(c, metric)).First()
-            : results.OrderBy(c => Score(c, metric)).First();
+        var best = results.OrderByDescending(c => metric.Goodness(c.Validation)).First();
         return new SweepResult(recipe, metric, results, best, diverged);
     }
 
-    private static double Score(SweepCandidate candidate, SweepMetric metric) => metric switch
-    {
-        SweepMetric.Nll => candidate.Validation.Nll,
-        SweepMetric.Ece => candidate.Validation.Ece,
-        _ => candidate.Validation.Accuracy,
-    };
 }

@@ -10,7 +10,7 @@ namespace RecipeDsl.Training;
 /// smoothed (if the recipe smooths), so smoothing happens once. Partners are a random permutation π of the batch,
 /// so a batch of any size, an odd last one included, is mixed; an example π maps onto itself stays unmixed.
 /// </summary>
-public sealed class Mixup
+public sealed class Mixup : ICheckpointPart
 {
     private readonly double _alpha;
     private readonly double _probability;
@@ -42,6 +42,8 @@ public sealed class Mixup
         var mixedTargets = targets.mul(own).add_(targets.index_select(0, partner).mul(other), alpha: HeldScalars.One);
         return (mixedInputs, mixedTargets, lambda);
     }
+
+    public string CheckpointName => "mixup";
 
     /// <summary>Writes the state of both generators, for checkpoints.</summary>
     public void Save(System.IO.BinaryWriter writer)

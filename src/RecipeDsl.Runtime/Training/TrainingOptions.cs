@@ -67,4 +67,11 @@ public sealed record BatchProgress(string Recipe, int Epoch, int Batch, int Batc
 
 /// <param name="TrainLoss">Mean training loss over the epoch's batches, as the recipe's loss defines it.</param>
 /// <param name="TrainMeanConfidence">Mean top-class probability on the training batches of the epoch (the article's monitoring signal).</param>
-public sealed record EpochMetrics(string Recipe, int Epoch, double TrainLoss, double TrainMeanConfidence, ClassificationMetrics Validation, TimeSpan Duration);
+public sealed record EpochMetrics(string Recipe, int Epoch, double TrainLoss, double TrainMeanConfidence, ClassificationMetrics Validation, TimeSpan Duration)
+{
+    /// <summary>The learning rate of the epoch's first step (a schedule moves it within the epoch).</summary>
+    public double LearningRate { get; init; }
+
+    /// <summary>With gradient clipping: the mean total gradient norm before clipping over the epoch's steps; else null.</summary>
+    public double? GradientNorm { get; init; }
+}

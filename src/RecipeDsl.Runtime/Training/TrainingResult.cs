@@ -12,4 +12,8 @@ public sealed record TrainingResult(
     int TrainCount,
     IReadOnlyList<EpochMetrics> Epochs,
     ClassificationMetrics Test,
-    TemperatureScalingResult? TemperatureScaling = null);
+    TemperatureScalingResult? TemperatureScaling = null)
+{
+    /// <summary>Where early stopping stopped and which epoch's weights the model kept, when the recipe stops early.</summary>
+    public EarlyStoppingResult? EarlyStopping { get; init; }
+}

@@ -140,7 +140,7 @@ public sealed class GeneratedTechniqueTests
         Assert.Contains("private global::RecipeDsl.Training.TrainingResult Train(ShapeModel model, global::RecipeDsl.Training.TrainingOptions? options, double labelSmoothing)", source);
         Assert.Contains("functional.cross_entropy(logits, labels, label_smoothing: labelSmoothing)", source);
         Assert.Contains("SweepCandidates { get; } = new double[] { 0.0, 0.1 };", source);
-        Assert.Contains("SweepMetric SweepMetric = global::RecipeDsl.Training.SweepMetric.Ece;", source);
+        Assert.Contains("ValidationMetric SweepMetric = global::RecipeDsl.Training.ValidationMetric.Ece;", source);
     }
 
     [Fact]

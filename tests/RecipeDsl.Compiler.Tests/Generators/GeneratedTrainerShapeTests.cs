@@ -39,7 +39,7 @@ public sealed class GeneratedTrainerShapeTests
     {
         var source = Generate("loss:\n  label_smoothing: 0.2\n  smoothing_convention: off_target\n");
 
-        Assert.Contains("SmoothedCrossEntropy.Compute(logits, labels, ShapeRecipe.LabelSmoothing, global::RecipeDsl.Losses.SmoothingConvention.OffTarget);", source);
+        Assert.Contains("SmoothedCrossEntropy.Compute(logits, labels, ShapeRecipe.LabelSmoothing, ShapeRecipe.SmoothingConvention);", source);
         Assert.DoesNotContain("label_smoothing:", source);
     }
 

@@ -89,7 +89,7 @@ public sealed class RecipeParserLanguageTests
 
         Assert.Equal(new[] { 0.0, 0.1 }, recipe.Sweep!.LabelSmoothing);
         Assert.Equal(7, recipe.Sweep.Epochs);
-        Assert.Equal(SweepMetric.Accuracy, recipe.Sweep.Metric);
+        Assert.Equal(ValidationMetric.Accuracy, recipe.Sweep.Metric);
         Assert.Equal(2, Valid(Minimal + "sweep:\n  label_smoothing: [0.1]\n  epochs: 2\n  metric: ece\n").Sweep!.Epochs);
     }
 

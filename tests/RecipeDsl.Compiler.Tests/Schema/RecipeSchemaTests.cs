@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using RecipeDsl.Compiler.Tests.Infrastructure;
 using RecipeDsl.Language.Parsing;
+using RecipeDsl.Language.Techniques;
 using Xunit;
 
 namespace RecipeDsl.Compiler.Tests.Schema;
@@ -70,6 +71,9 @@ public sealed class RecipeSchemaTests
     [InlineData("loss.smoothing_convention")]
     [InlineData("data.labels")]
     [InlineData("sweep.metric")]
+    [InlineData("training.early_stopping.metric")]
+    [InlineData("training.schedule.type")]
+    [InlineData("loss.type")]
     public void Enumerations_match_the_parser(string key)
     {
         var expected = key switch
@@ -82,7 +86,9 @@ public sealed class RecipeSchemaTests
             "training.optimizer.type" => RecipeValues.Optimizers.Select(p => p.Key),
             "training.device" => RecipeValues.Devices.Select(p => p.Key),
             "data.labels" => RecipeValues.LabelQualities.Select(p => p.Key),
-            "sweep.metric" => RecipeValues.SweepMetrics.Select(p => p.Key),
+            "sweep.metric" or "training.early_stopping.metric" => RecipeValues.ValidationMetrics.Select(p => p.Key),
+            "training.schedule.type" => LearningRateScheduleSection.Kinds.Select(p => p.Key),
+            "loss.type" => FocalLossSection.Kinds.Select(p => p.Key),
             _ => RecipeValues.SmoothingConventions.Select(p => p.Key),
         };
 
@@ -105,6 +111,10 @@ public sealed class RecipeSchemaTests
     [InlineData("distillation.alpha", RecipeDefaults.DistillationAlpha)]
     [InlineData("calibration.bins", RecipeDefaults.CalibrationBins)]
     [InlineData("loss.ignore_index", RecipeDefaults.IgnoreIndex)]
+    [InlineData("loss.focal_gamma", FocalLossSection.DefaultGamma)]
+    [InlineData("training.schedule.gamma", LearningRateScheduleSection.StepGamma)]
+    [InlineData("training.early_stopping.patience", EarlyStoppingSection.DefaultPatience)]
+    [InlineData("training.early_stopping.min_delta", 0)]
     public void Numeric_defaults_match_the_parser(string key, double expected)
     {
         Assert.Equal(expected, SchemaKeys()[key].GetProperty("default").GetDouble());

@@ -54,7 +54,7 @@ public sealed class YamlLanguageServerTests
 
         var labels = Check((path, text), completionAt: (path, 6, 2)).GetProperty("completion").EnumerateArray().Select(e => e.GetString()).ToArray();
 
-        Assert.Equal(new[] { "class_smoothing", "ignore_index", "label_smoothing", "smoothing_convention" }, labels.OrderBy(l => l, StringComparer.Ordinal));
+        Assert.Equal(new[] { "class_smoothing", "focal_gamma", "ignore_index", "label_smoothing", "smoothing_convention", "type" }, labels.OrderBy(l => l, StringComparer.Ordinal));
     }
 
     private static JsonElement Check(params (string Path, string Text)[] documents) => Check(documents, null);

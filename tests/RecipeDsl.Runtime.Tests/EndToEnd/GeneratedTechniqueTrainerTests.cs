@@ -101,7 +101,7 @@ public sealed class GeneratedTechniqueTrainerTests
         var sweep = new SmokeSweepTrainer().Sweep(Short);
 
         Assert.Equal(new[] { 0.0, 0.3 }, sweep.Candidates.Select(c => c.LabelSmoothing));
-        Assert.Equal(SweepMetric.Nll, sweep.Metric);
+        Assert.Equal(ValidationMetric.Nll, sweep.Metric);
         Assert.Equal(sweep.Candidates.MinBy(c => c.Validation.Nll), sweep.Best);
         // Heavier smoothing lowers the training-set confidence: the article's monitoring signal.
         Assert.True(sweep.Candidates[1].Result.Epochs[0].TrainMeanConfidence < sweep.Candidates[0].Result.Epochs[0].TrainMeanConfidence);

@@ -98,7 +98,7 @@ public sealed class CheckpointTests : IDisposable
         using var shuffle = new TorchSharp.torch.Generator(3);
         using var before = TorchSharp.torch.get_rng_state();
 
-        var error = Assert.Throws<UnusableFileException>(() => new Checkpoints(Folder("edited"), "SmokeMlp").TryRestore(model, sgd, shuffle, null, new()));
+        var error = Assert.Throws<UnusableFileException>(() => new Checkpoints(Folder("edited"), "SmokeMlp").TryRestore(model, sgd, shuffle, new()));
 
         Assert.Contains("Mismatched optimizer type", error.Message);
         using var after = TorchSharp.torch.get_rng_state();

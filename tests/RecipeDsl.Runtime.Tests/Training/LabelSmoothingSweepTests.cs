@@ -21,7 +21,7 @@ public sealed class LabelSmoothingSweepTests
         var initialWeights = new List<float[]>();
 
         // Each call of createModel gives different random weights; the sweep must overwrite them with one shared set.
-        LabelSmoothingSweep.Run("R", new[] { 0.0, 0.1, 0.2 }, SweepMetric.Accuracy, () => nn.Linear(4, 3), (model, epsilon) =>
+        LabelSmoothingSweep.Run("R", new[] { 0.0, 0.1, 0.2 }, ValidationMetric.Accuracy, () => nn.Linear(4, 3), (model, epsilon) =>
         {
             initialWeights.Add(model.weight!.data<float>().ToArray());
             using (no_grad())
@@ -38,10 +38,10 @@ public sealed class LabelSmoothingSweepTests
     }
 
     [Theory]
-    [InlineData(SweepMetric.Accuracy, 0.1)]
-    [InlineData(SweepMetric.Nll, 0.2)]
-    [InlineData(SweepMetric.Ece, 0.0)]
-    public void The_best_candidate_is_named_by_the_chosen_metric(SweepMetric metric, double best)
+    [InlineData(ValidationMetric.Accuracy, 0.1)]
+    [InlineData(ValidationMetric.Nll, 0.2)]
+    [InlineData(ValidationMetric.Ece, 0.0)]
+    public void The_best_candidate_is_named_by_the_chosen_metric(ValidationMetric metric, double best)
     {
         var results = new Dictionary<double, TrainingResult>
         {
@@ -58,10 +58,10 @@ public sealed class LabelSmoothingSweepTests
     }
 
     [Theory]
-    [InlineData(SweepMetric.Accuracy)]
-    [InlineData(SweepMetric.Nll)]
-    [InlineData(SweepMetric.Ece)]
-    public void A_diverged_or_non_finite_candidate_is_never_best_and_is_named(SweepMetric metric)
+    [InlineData(ValidationMetric.Accuracy)]
+    [InlineData(ValidationMetric.Nll)]
+    [InlineData(ValidationMetric.Ece)]
+    public void A_diverged_or_non_finite_candidate_is_never_best_and_is_named(ValidationMetric metric)
     {
         var sweep = LabelSmoothingSweep.Run("R", new[] { 0.0, 0.1, 0.2, 0.3 }, metric, () => nn.Linear(2, 2), (_, epsilon) => epsilon switch
         {
@@ -71,8 +71,8 @@ public sealed class LabelSmoothingSweepTests
             _ => ResultWith(0.2, 2.0, 0.3),
         });
 
-        Assert.Equal(metric == SweepMetric.Accuracy ? 0.2 : 0.3, sweep.Best.LabelSmoothing);
-        var ranked = metric == SweepMetric.Accuracy ? new[] { 0.2, 0.3 } : new[] { 0.3 };
+        Assert.Equal(metric == ValidationMetric.Accuracy ? 0.2 : 0.3, sweep.Best.LabelSmoothing);
+        var ranked = metric == ValidationMetric.Accuracy ? new[] { 0.2, 0.3 } : new[] { 0.3 };
         Assert.Equal(ranked, sweep.Candidates.Select(c => c.LabelSmoothing));
         Assert.Equal(new[] { 0.0, 0.1, 0.2, 0.3 }.Except(ranked), sweep.Diverged.Select(d => d.LabelSmoothing));
         Assert.Equal("the training loss became NaN or infinite in epoch 1, batch 7", sweep.Diverged[0].Reason);
@@ -81,7 +81,7 @@ public sealed class LabelSmoothingSweepTests
     [Fact]
     public void A_sweep_whose_every_candidate_diverged_says_so()
     {
-        var stopped = Assert.Throws<SweepDivergedException>(() => LabelSmoothingSweep.Run("R", new[] { 0.0, 0.1 }, SweepMetric.Accuracy, () => nn.Linear(2, 2),
+        var stopped = Assert.Throws<SweepDivergedException>(() => LabelSmoothingSweep.Run("R", new[] { 0.0, 0.1 }, ValidationMetric.Accuracy, () => nn.Linear(2, 2),
             (_, epsilon) => epsilon == 0.0 ? throw new NonFiniteLossException("R", 2, 1, 10) : ResultWith(double.NaN, 1, 1)));
 
         Assert.Equal("R: every candidate of the sweep diverged (ε = 0: the training loss became NaN or infinite in epoch 2, batch 1; ε = 0.1: validation accuracy is NaN).", stopped.Message);

@@ -1,0 +1,28 @@
+using System.Collections.Generic;
+using RecipeDsl.Generators.Emitting;
+using RecipeDsl.Language.Model;
+using static RecipeDsl.Generators.Emitting.TorchNames;
+
+namespace RecipeDsl.Generators.Techniques;
+
+/// <summary>
+/// Total-norm gradient clipping (<c>training.grad_clip_norm</c>) between backward and the optimizer step; each epoch's
+/// metrics carry the mean norm before clipping.
+/// </summary>
+internal sealed class GradientClipping : Technique
+{
+    private readonly double _maxNorm;
+
+    public GradientClipping(double maxNorm) => _maxNorm = maxNorm;
+
+    public override string Summary => $"gradient norm clipped at {Literals.Number(_maxNorm)}";
+
+    public override IEnumerable<string> Settings(Recipe recipe) => [$"public const double GradClipNorm = {Literals.Double(_maxNorm)};"];
+
+    public override IEnumerable<string> PrepareLoop(TrainerNames names) =>
+        [$"using var clipping = new {Training}.GradientClipping({names.Settings}.GradClipNorm, device.Device);"];
+
+    public override IEnumerable<string> BeforeStep(TrainerNames names) => ["clipping.Clip(model.parameters());"];
+
+    public override string? EpochMetric => "GradientNorm = clipping.TakeMeanNorm()";
+}
