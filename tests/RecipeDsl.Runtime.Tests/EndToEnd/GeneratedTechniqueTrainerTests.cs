@@ -61,6 +61,44 @@ public sealed class GeneratedTechniqueTrainerTests
     }
 
     [Fact]
+    public void Focal_loss_on_smoothed_mixed_targets_trains_and_reports_the_clipped_norm()
+    {
+        var result = new SmokeFocalTrainer().Train(Short);
+
+        Assert.True(result.Test.Accuracy > 0.5, $"test accuracy {result.Test.Accuracy:P1}");
+        Assert.Equal(2.0, SmokeFocalRecipe.FocalGamma);
+        Assert.True(result.Epochs[0].GradientNorm is > 0 and < 1000, $"mean gradient norm {result.Epochs[0].GradientNorm}");
+        Assert.Null(result.EarlyStopping);
+    }
+
+    [Fact]
+    public void A_scheduled_run_records_each_epochs_rate_and_ends_with_its_best_epochs_weights()
+    {
+        var log = new StringWriter();
+        var epochs = new List<EpochMetrics>();
+        using var model = new SmokeScheduledTrainer().CreateModel();
+        var result = new SmokeScheduledTrainer().Train(model, Short with { Log = log, OnEpoch = epochs.Add });
+
+        // Warmup over epoch 1 starts at lr/(W + 1); cosine from lr after it, downwards.
+        var batches = (int)Math.Ceiling(1500.0 / SmokeScheduledRecipe.BatchSize);
+        Assert.Equal(SmokeScheduledRecipe.LearningRate / (batches + 1), result.Epochs[0].LearningRate, 12);
+        Assert.Equal(SmokeScheduledRecipe.LearningRate, result.Epochs[1].LearningRate, 12);
+        Assert.All(result.Epochs.Skip(2), epoch => Assert.True(epoch.LearningRate < result.Epochs[1].LearningRate));
+        Assert.All(result.Epochs, epoch => Assert.NotNull(epoch.GradientNorm));
+
+        var stopping = Assert.IsType<EarlyStoppingResult>(result.EarlyStopping);
+        Assert.Equal(result.Epochs.Count, stopping.LastEpoch);
+        var best = result.Epochs.OrderByDescending(epoch => epoch.Validation.Accuracy).First();
+        Assert.Equal(best.Epoch, stopping.BestEpoch);
+        Assert.Equal(best.Validation.Accuracy, stopping.BestValue);
+        Assert.Contains(stopping.Describe("SmokeScheduled"), log.ToString());
+
+        // The model ends with the best epoch's weights: scoring it on validation again gives that epoch's numbers.
+        using var data = RecipeDsl.Data.ClassificationData.Load(SmokeScheduledRecipe.Data, CPU, Short);
+        Assert.Equal(best.Validation, Evaluation.Validation(model, data, SmokeScheduledRecipe.CalibrationBins));
+    }
+
+    [Fact]
     public void Mixup_with_smoothing_trains_on_an_odd_batch_size()
     {
         var result = new SmokeMixupTrainer().Train(Short);

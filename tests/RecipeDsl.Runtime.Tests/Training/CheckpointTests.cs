@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using RecipeDsl.Recipes;
@@ -49,6 +50,48 @@ public sealed class CheckpointTests : IDisposable
         var resumed = new SmokeMixupTrainer().Train(options with { CheckpointDirectory = Folder("cut"), Resume = true });
 
         AssertSameRun(uninterrupted, resumed);
+    }
+
+    [Fact]
+    public void The_schedule_early_stopping_and_clipping_resume_exactly()
+    {
+        var options = new TrainingOptions { Epochs = 4, MaxTrainSamples = 600 };
+        var uninterrupted = new SmokeScheduledTrainer().Train(options with { CheckpointDirectory = Folder("full") });
+
+        try
+        {
+            // Interrupted during epoch 2 (unless early stopping ended the run first): its checkpoint holds epoch 1.
+            new SmokeScheduledTrainer().Train(options with
+            {
+                CheckpointDirectory = Folder("cut"),
+                OnEpoch = epoch => { if (epoch.Epoch == 2) throw new Interrupted(); },
+            });
+        }
+        catch (Interrupted)
+        {
+        }
+
+        var resumed = new SmokeScheduledTrainer().Train(options with { CheckpointDirectory = Folder("cut"), Resume = true });
+
+        AssertSameRun(uninterrupted, resumed);
+        Assert.Equal(uninterrupted.Epochs.Select(e => (e.LearningRate, e.GradientNorm)), resumed.Epochs.Select(e => (e.LearningRate, e.GradientNorm)));
+        Assert.Equal(uninterrupted.EarlyStopping, resumed.EarlyStopping);
+    }
+
+    [Fact]
+    public void A_checkpoint_written_without_a_technique_is_refused_by_a_recipe_that_has_it()
+    {
+        using (var model = new SmokeScheduledModel())
+        using (var optimizer = new RecipeDsl.Optimizers.SGD(model.parameters(), 0.1))
+        using (var shuffle = Seeding.ShuffleGenerator(1))
+        {
+            new Checkpoints(Folder("parts"), "SmokeScheduled").Save(1, model, optimizer, shuffle, new List<EpochMetrics>());
+        }
+
+        var error = Assert.Throws<UnusableFileException>(() =>
+            new SmokeScheduledTrainer().Train(new TrainingOptions { Epochs = 2, MaxTrainSamples = 300, CheckpointDirectory = Folder("parts"), Resume = true }));
+
+        Assert.Contains("it holds no technique state where the recipe now needs learning rate schedule, early stopping", error.Message);
     }
 
     [Theory]
