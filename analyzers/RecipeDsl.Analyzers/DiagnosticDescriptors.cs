@@ -141,6 +141,26 @@ public static class DiagnosticDescriptors
         "Label smoothing ε = {0} is at least (K−1)/K = {1}: {2}",
         "At ε ≥ (K−1)/K the smoothed target no longer (off_target) or barely (uniform) prefers the true class, so the model is trained toward uncertainty.");
 
+    public static readonly DiagnosticDescriptor WarmupAsLongAsTraining = Practice("RD1011", DiagnosticSeverity.Warning,
+        "Warmup as long as training",
+        "warmup_epochs {0} is at least training.epochs {1}: the learning rate never reaches lr {2}, and the {3} schedule after the warmup never runs",
+        "A warmup rises linearly to the optimizer's lr; when it lasts the whole run, training happens at a fraction of the rate the recipe names.");
+
+    public static readonly DiagnosticDescriptor StepScheduleNeverDecays = Practice("RD1012", DiagnosticSeverity.Warning,
+        "Step schedule that never decays",
+        "step_size {0} is at least the {1} epochs left after warmup: the learning rate is never multiplied by gamma",
+        "A step schedule multiplies lr by gamma every step_size epochs; a step size as long as training leaves the rate constant.");
+
+    public static readonly DiagnosticDescriptor EarlyStoppingCannotStop = Practice("RD1013", DiagnosticSeverity.Info,
+        "Early stopping that cannot stop early",
+        "patience {0} is at least training.epochs {1}: every epoch is trained; early stopping only puts the best epoch's weights back",
+        "Training stops after patience epochs without an improvement, which cannot happen within fewer epochs than that.");
+
+    public static readonly DiagnosticDescriptor FocalGammaZero = Practice("RD1014", DiagnosticSeverity.Info,
+        "Focal loss with γ = 0",
+        "focal_gamma 0 makes focal loss plain cross-entropy; use type: cross_entropy, or γ > 0 (Lin et al. use 2; Mukhoti et al. 1–5 for calibration)",
+        "Focal loss −(1 − p)^γ log p equals cross-entropy at γ = 0.");
+
     /// <summary>The descriptor of each parser problem ID.</summary>
     public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ForProblem = new Dictionary<string, DiagnosticDescriptor>
     {
@@ -163,7 +183,8 @@ public static class DiagnosticDescriptors
 
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.CreateRange(ForProblem.Values).AddRange(
         TeacherLabelSmoothing, StudentSmoothing, DoubleSmoothing, LargeOutputSpace, FineTuningSmoothing, NoisyLabelSmoothing,
-        MixupSmoothingSmallData, TemperatureScalingOnSmoothing, MixupOddBatch, FlatTargets);
+        MixupSmoothingSmallData, TemperatureScalingOnSmoothing, MixupOddBatch, FlatTargets,
+        WarmupAsLongAsTraining, StepScheduleNeverDecays, EarlyStoppingCannotStop, FocalGammaZero);
 
     private static DiagnosticDescriptor Error(string id, string title, string message, string help) =>
         new(id, title, message, Schema, DiagnosticSeverity.Error, isEnabledByDefault: true, description: help);

@@ -75,7 +75,11 @@ public sealed class RecipeAnalyzer : DiagnosticAnalyzer
 
         var suppressed = RecipeSuppressions.In(text);
         var rules = new RuleContext(recipe, file.Path, project, context.Compilation);
-        foreach (var diagnostic in TeacherSmoothingRule.Check(rules).Concat(SmoothingPracticeRules.Check(rules)))
+        foreach (var diagnostic in TeacherSmoothingRule.Check(rules)
+            .Concat(SmoothingPracticeRules.Check(rules))
+            .Concat(LearningRateScheduleRules.Check(rules))
+            .Concat(EarlyStoppingRules.Check(rules))
+            .Concat(FocalLossRules.Check(rules)))
         {
             if (!suppressed.Contains(diagnostic.Id))
             {

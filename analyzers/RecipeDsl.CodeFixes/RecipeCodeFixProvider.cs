@@ -21,7 +21,7 @@ namespace RecipeDsl.CodeFixes;
 public sealed class RecipeCodeFixProvider : CodeFixProvider
 {
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create("RD0002", "RD0005", "RD1001", "RD1002", "RD1003", "RD1004", "RD1005", "RD1009");
+        ImmutableArray.Create("RD0002", "RD0005", "RD1001", "RD1002", "RD1003", "RD1004", "RD1005", "RD1009", "RD1014");
 
     // Each fix edits one value of one file; there is nothing to batch.
     public override FixAllProvider? GetFixAllProvider() => null;
@@ -52,6 +52,7 @@ public sealed class RecipeCodeFixProvider : CodeFixProvider
         "RD1002" => "Train the student's hard-label loss without label smoothing",
         "RD1003" => "Smooth the Mixup targets only once",
         "RD1009" => $"Use an even batch size ({replacement})",
+        "RD1014" => $"Set focal_gamma to {replacement}",
         _ => $"Set label smoothing to {replacement}",
     };
 

@@ -152,6 +152,47 @@ public sealed class PracticeRuleTests
     }
 
     [Fact]
+    public void RD1011_flags_a_warmup_as_long_as_training_but_not_one_cycles_rising_phase()
+    {
+        var diagnostic = Assert.Single(Analyze(Mlp + "training:\n  epochs: 3\n  schedule:\n    type: cosine\n    warmup_epochs: 3\n"));
+
+        Assert.Equal("/p/x.recipe.yaml(9,20)", diagnostic.ToString()[..22]);
+        Assert.Equal("warmup_epochs 3 is at least training.epochs 3: the learning rate never reaches lr 0.001, and the cosine schedule after the warmup never runs",
+            diagnostic.GetMessage());
+        Assert.Empty(Analyze(Mlp + "training:\n  epochs: 3\n  schedule:\n    type: cosine\n    warmup_epochs: 2.5\n"));
+        Assert.Empty(Analyze(Mlp + "training:\n  epochs: 3\n  schedule: one_cycle\n"));
+    }
+
+    [Fact]
+    public void RD1012_flags_a_step_schedule_that_never_decays()
+    {
+        var diagnostic = Assert.Single(Analyze(Mlp + "training:\n  epochs: 10\n  schedule:\n    type: step\n    step_size: 8\n    warmup_epochs: 2\n"));
+
+        Assert.Equal(("RD1012", "step_size 8 is at least the 8 epochs left after warmup: the learning rate is never multiplied by gamma"), (diagnostic.Id, diagnostic.GetMessage()));
+        Assert.Empty(Analyze(Mlp + "training:\n  epochs: 10\n  schedule:\n    type: step\n    step_size: 7\n    warmup_epochs: 2\n"));
+    }
+
+    [Fact]
+    public void RD1013_notes_early_stopping_whose_patience_outlasts_training()
+    {
+        var written = Assert.Single(Analyze(Mlp + "training:\n  epochs: 3\n  early_stopping:\n    patience: 5\n"));
+        var defaulted = Assert.Single(Analyze(Mlp + "training:\n  epochs: 2\n  early_stopping:\n"));
+
+        Assert.Equal(("RD1013", "/p/x.recipe.yaml(8,15)"), (written.Id, written.ToString()[..22]));
+        Assert.Equal("patience 3 is at least training.epochs 2: every epoch is trained; early stopping only puts the best epoch's weights back", defaulted.GetMessage());
+        Assert.Empty(Analyze(Mlp + "training:\n  epochs: 4\n  early_stopping:\n"));
+    }
+
+    [Fact]
+    public void RD1014_notes_focal_loss_without_focus_and_offers_gamma_two()
+    {
+        var diagnostic = Assert.Single(Analyze(Mlp + "loss:\n  type: focal\n  focal_gamma: 0\n"));
+
+        Assert.Equal(("RD1014", "2"), (diagnostic.Id, diagnostic.Properties["Replacement"]));
+        Assert.Empty(Analyze(Mlp + "loss:\n  type: focal\n"));
+    }
+
+    [Fact]
     public void A_yaml_comment_silences_practice_rules_for_its_recipe()
     {
         const string noisy = "data:\n  dataset: mnist\n  labels: noisy\nmodel:\n  architecture: mlp\n  role: teacher\nloss:\n  label_smoothing: 0.1\n";

@@ -1,0 +1,19 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using RecipeDsl.Language.Techniques;
+
+namespace RecipeDsl.Analyzers.Rules;
+
+/// <summary>Early stopping that cannot stop within the recipe's epochs (RD1013).</summary>
+internal static class EarlyStoppingRules
+{
+    public static IEnumerable<Diagnostic> Check(RuleContext context)
+    {
+        var recipe = context.Recipe;
+        if (recipe.Training.EarlyStopping is { } stopping && stopping.Patience >= recipe.Training.Epochs
+            && (recipe.ValueSpan(EarlyStoppingSection.Path + ".patience") ?? recipe.KeySpan(EarlyStoppingSection.Path)) is { } span)
+        {
+            yield return context.Report(DiagnosticDescriptors.EarlyStoppingCannotStop, span, null, stopping.Patience, recipe.Training.Epochs);
+        }
+    }
+}
