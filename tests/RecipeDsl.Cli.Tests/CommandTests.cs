@@ -59,6 +59,27 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public void A_scheduled_clipped_early_stopped_run_reports_its_rates_norms_and_best_epoch()
+    {
+        using var files = new RecipeDsl.Runtime.Tests.Data.DataFixtures();
+        var folder = files.Idx("fashion", train: 300, test: 100, side: 28, classes: 10);
+
+        var (exitCode, output) = Run("train", "fashion-mlp-focal", "--data", folder, "--epochs", "2", "--out", _out);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Matches(@"FashionMlpFocal: trained all 2 epochs; (its last epoch was the best|restored the weights of epoch 1)", output);
+        var lines = File.ReadAllLines(Path.Combine(_out, "FashionMlpFocal.metrics.jsonl")).Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement).ToList();
+        Assert.Equal(2, lines.Count);
+        // One warmup epoch of 3 batches starts at lr/4; the cosine part starts at lr.
+        Assert.Equal(0.001 / 4, lines[0].GetProperty("lr").GetDouble(), 12);
+        Assert.Equal(0.001, lines[1].GetProperty("lr").GetDouble(), 12);
+        Assert.All(lines, line => Assert.True(line.GetProperty("grad_norm").GetDouble() > 0));
+        Assert.True(File.Exists(Path.Combine(_out, "learning-rate.png")));
+        Assert.Contains("FashionMlpFocal: trained all 2 epochs", File.ReadAllText(Path.Combine(_out, "report.md")));
+        Assert.Contains("type: focal", File.ReadAllText(Path.Combine(_out, "FashionMlpFocal.recipe.yaml")));
+    }
+
+    [Fact]
     public void Missing_fashion_mnist_files_are_one_error_line_that_says_how_to_install_them()
     {
         var (exitCode, output) = Run("data", "fashion-mlp", "--data", Path.Combine(_out, "absent"));

@@ -15,7 +15,7 @@ namespace RecipeDsl.Cli.Reports;
 /// The report folder of a command. Per recipe: <c>&lt;Name&gt;.recipe.yaml</c> (every default resolved),
 /// <c>&lt;Name&gt;.metrics.jsonl</c> (one line per epoch, written as it ends), <c>&lt;Name&gt;.model.dat</c> (weights, with
 /// the fitted temperature when there is one) and <c>&lt;Name&gt;.reliability.png</c>; for all: loss, accuracy and
-/// confidence curves and <c>report.md</c>. TensorBoard event files under <c>tensorboard/&lt;Name&gt;</c> on request.
+/// confidence curves, the learning rate of each epoch, and <c>report.md</c>. TensorBoard event files under <c>tensorboard/&lt;Name&gt;</c> on request.
 /// </summary>
 internal sealed class RunReport
 {
@@ -57,7 +57,7 @@ internal sealed class RunReport
 
         epochs.Add(epoch);
         var validation = epoch.Validation;
-        var line = JsonSerializer.Serialize(new Dictionary<string, object>
+        var fields = new Dictionary<string, object>
         {
             ["recipe"] = epoch.Recipe,
             ["epoch"] = epoch.Epoch,
@@ -68,8 +68,15 @@ internal sealed class RunReport
             ["val_ece"] = validation.Ece,
             ["val_mce"] = validation.Mce,
             ["val_mean_confidence"] = validation.MeanConfidence,
+            ["lr"] = epoch.LearningRate,
             ["seconds"] = epoch.Duration.TotalSeconds,
-        }, Checkpoints.Json);
+        };
+        if (epoch.GradientNorm is { } gradientNorm)
+        {
+            fields["grad_norm"] = gradientNorm;
+        }
+
+        var line = JsonSerializer.Serialize(fields, Checkpoints.Json);
         File.AppendAllText(MetricsPath(epoch.Recipe), line + "\n");
 
         if (_tensorBoard)
@@ -84,6 +91,11 @@ internal sealed class RunReport
             writer.add_scalar("validation/accuracy", (float)validation.Accuracy, epoch.Epoch);
             writer.add_scalar("validation/nll", (float)validation.Nll, epoch.Epoch);
             writer.add_scalar("validation/ece", (float)validation.Ece, epoch.Epoch);
+            writer.add_scalar("train/learning_rate", (float)epoch.LearningRate, epoch.Epoch);
+            if (epoch.GradientNorm is { } norm)
+            {
+                writer.add_scalar("train/grad_norm_before_clipping", (float)norm, epoch.Epoch);
+            }
         }
     }
 
@@ -126,6 +138,8 @@ internal sealed class RunReport
             images.Add(("Training loss per epoch", "train-loss.png"));
             images.Add(("Validation accuracy per epoch", "validation-accuracy.png"));
             images.Add(("Mean confidence on the training set per epoch (the article's monitoring signal)", "train-confidence.png"));
+            Plots.Curves(Path.Combine(Folder, "learning-rate.png"), "Learning rate", "rate of the epoch's first step", _epochs, e => e.LearningRate);
+            images.Add(("Learning rate per epoch (at each epoch's first step)", "learning-rate.png"));
         }
 
         File.WriteAllText(Path.Combine(Folder, "report.md"), Markdown(images));
@@ -156,6 +170,16 @@ internal sealed class RunReport
                 md.Append(CultureInfo.InvariantCulture, $"| {result.Recipe} | {result.Epochs.Count} | {F(result.Test.Accuracy, "P2")} | {F(result.Test.Nll, "F4")} | {F(result.Test.Ece, "F4")} | {F(result.Epochs[^1].TrainMeanConfidence, "F4")} |\n");
             }
 
+            md.Append('\n');
+        }
+
+        foreach (var stopping in _results.Values.Where(result => result.EarlyStopping is not null))
+        {
+            md.Append("- ").Append(stopping.EarlyStopping!.Describe(stopping.Recipe)).Append('\n');
+        }
+
+        if (_results.Values.Any(result => result.EarlyStopping is not null))
+        {
             md.Append('\n');
         }
 
