@@ -153,8 +153,8 @@ public static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor EarlyStoppingCannotStop = Practice("RD1013", DiagnosticSeverity.Info,
         "Early stopping that cannot stop early",
-        "patience {0} is at least training.epochs {1}: every epoch is trained; early stopping only puts the best epoch's weights back",
-        "Training stops after patience epochs without an improvement, which cannot happen within fewer epochs than that.");
+        "patience {0} with training.epochs {1} cannot stop before the last epoch (the first always counts as an improvement): every epoch is trained; early stopping only puts the best epoch's weights back",
+        "Training stops after patience epochs without an improvement after the first epoch, which needs more than patience + 1 epochs.");
 
     public static readonly DiagnosticDescriptor FocalGammaZero = Practice("RD1014", DiagnosticSeverity.Info,
         "Focal loss with γ = 0",

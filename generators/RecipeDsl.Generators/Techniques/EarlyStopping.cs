@@ -43,7 +43,7 @@ internal sealed class EarlyStopping : Technique
 
     public override IEnumerable<string> AfterLoop(TrainerNames names) =>
     [
-        "var stopping = earlyStopping.RestoreBest();",
+        "var stopping = earlyStopping.RestoreBest(epochs);",
         $"options.Log?.WriteLine(stopping.Describe({names.Settings}.Name));",
     ];
 

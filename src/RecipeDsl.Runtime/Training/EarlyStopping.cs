@@ -9,9 +9,9 @@ using static TorchSharp.torch;
 
 namespace RecipeDsl.Training;
 
-/// <param name="BestEpoch">The epoch whose weights the model ends with.</param>
 /// <param name="BestValue">Its validation value of <paramref name="Metric"/>.</param>
 /// <param name="LastEpoch">The last epoch trained.</param>
+/// <param name="BestEpoch">The epoch whose weights the model ends with; 0 when no epoch had a finite metric.</param>
 /// <param name="Stopped">Whether training stopped before its last epoch.</param>
 public sealed record EarlyStoppingResult(ValidationMetric Metric, int BestEpoch, double BestValue, int LastEpoch, bool Stopped)
 {
@@ -19,7 +19,8 @@ public sealed record EarlyStoppingResult(ValidationMetric Metric, int BestEpoch,
     {
         var how = Stopped ? $"stopped early after epoch {LastEpoch}" : $"trained all {LastEpoch} epochs";
         var best = string.Create(CultureInfo.InvariantCulture, $"validation {Metric.Spelling()} {BestValue:G6}");
-        return BestEpoch == LastEpoch
+        return BestEpoch == 0 ? $"{recipe}: {how}; no epoch had a finite validation {Metric.Spelling()}, so the last epoch's weights are kept"
+            : BestEpoch == LastEpoch
             ? $"{recipe}: {how}; its last epoch was the best ({best}) and is kept"
             : $"{recipe}: {how}; restored the weights of epoch {BestEpoch}, the best ({best})";
     }
@@ -78,15 +79,17 @@ public sealed class EarlyStopping : ICheckpointPart, IDisposable
     }
 
     /// <summary>Puts the best epoch's weights back into the model, and says what happened.</summary>
-    public EarlyStoppingResult RestoreBest()
+    /// <param name="epochs">The epochs the run was to train: running out of patience on the last is no early stop.</param>
+    public EarlyStoppingResult RestoreBest(int epochs)
     {
         if (_bestWeights is not null && _bestEpoch != _lastEpoch)
         {
+            using var scope = NewDisposeScope();
             using var noGrad = no_grad();
             _model.load_state_dict(_bestWeights);
         }
 
-        return new EarlyStoppingResult(_metric, _bestEpoch, _bestValue, _lastEpoch, Stopped);
+        return new EarlyStoppingResult(_metric, _bestEpoch, _bestValue, _lastEpoch, Stopped && _lastEpoch < epochs);
     }
 
     public void Save(BinaryWriter writer)
@@ -124,6 +127,7 @@ public sealed class EarlyStopping : ICheckpointPart, IDisposable
         }
 
         // Tensors shaped like the model's own, filled from the file: a checkpoint of another network fails here.
+        using var scope = NewDisposeScope();
         var weights = _model.state_dict().ToDictionary(entry => entry.Key, entry => entry.Value.detach().clone().DetachFromDisposeScope());
         try
         {

@@ -47,7 +47,9 @@ public sealed class GradientClipping : IDisposable
             return;
         }
 
-        var total = linalg.vector_norm(stack(gradients.Select(gradient => linalg.vector_norm(gradient)).ToList()));
+        // Σ g² per gradient, then √ of the sum: the same norm as vector_norm, which would pass its order as an implicit
+        // Scalar (freed by the finalizer, possibly while libtorch still reads it).
+        var total = stack(gradients.Select(gradient => gradient.mul(gradient).sum()).ToList()).sum().sqrt();
         var factor = total.add(_guard, alpha: HeldScalars.One).reciprocal().mul(_limit).clamp_max(HeldScalars.One);
         foreach (var gradient in gradients)
         {

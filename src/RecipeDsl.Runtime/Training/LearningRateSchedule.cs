@@ -57,6 +57,8 @@ public sealed class LearningRateSchedule : ICheckpointPart
     /// <summary>
     /// Smith's one-cycle with PyTorch's defaults (from lr/25, cosine both ways), rising over the warmup epochs and
     /// ending at <paramref name="minLearningRate"/>. Momentum is left as the recipe sets it (no momentum cycling).
+    /// The rise takes at least 2 steps and leaves at least 1 to fall (OneCycleLR divides by zero otherwise); a run
+    /// of fewer than 3 steps has no cycle and trains at lr.
     /// </summary>
     public static LearningRateSchedule OneCycle(Optimizer optimizer, int epochs, int batchesPerEpoch, double warmupEpochs, double minLearningRate)
     {
@@ -64,9 +66,14 @@ public sealed class LearningRateSchedule : ICheckpointPart
         var maxLearningRate = optimizer.ParamGroups.First().InitialLearningRate;
         const double startDivisor = 25;
         var finalDivisor = minLearningRate > 0 ? maxLearningRate / startDivisor / minLearningRate : double.PositiveInfinity;
+        if (total < 3)
+        {
+            return new(optimizer, () => Schedulers.ConstantLR(optimizer, 1.0, 0));
+        }
+
         // A run shortened by --epochs may leave fewer steps than the warmup: it then rises for all but the last step.
-        var risingShare = Math.Min((double)warmup / total, (total - 1.0) / total);
-        return new(optimizer, () => Schedulers.OneCycleLR(optimizer, maxLearningRate, total_steps: total, pct_start: risingShare,
+        var rising = Math.Clamp(warmup, 2, total - 1);
+        return new(optimizer, () => Schedulers.OneCycleLR(optimizer, maxLearningRate, total_steps: total, pct_start: (double)rising / total,
             cycle_momentum: false, div_factor: startDivisor, final_div_factor: finalDivisor));
     }
 

@@ -176,11 +176,12 @@ public sealed class PracticeRuleTests
     public void RD1013_notes_early_stopping_whose_patience_outlasts_training()
     {
         var written = Assert.Single(Analyze(Mlp + "training:\n  epochs: 3\n  early_stopping:\n    patience: 5\n"));
-        var defaulted = Assert.Single(Analyze(Mlp + "training:\n  epochs: 2\n  early_stopping:\n"));
+        var defaulted = Assert.Single(Analyze(Mlp + "training:\n  epochs: 4\n  early_stopping:\n"));
 
         Assert.Equal(("RD1013", "/p/x.recipe.yaml(8,15)"), (written.Id, written.ToString()[..22]));
-        Assert.Equal("patience 3 is at least training.epochs 2: every epoch is trained; early stopping only puts the best epoch's weights back", defaulted.GetMessage());
-        Assert.Empty(Analyze(Mlp + "training:\n  epochs: 4\n  early_stopping:\n"));
+        Assert.Equal("patience 3 with training.epochs 4 cannot stop before the last epoch (the first always counts as an improvement): "
+            + "every epoch is trained; early stopping only puts the best epoch's weights back", defaulted.GetMessage());
+        Assert.Empty(Analyze(Mlp + "training:\n  epochs: 5\n  early_stopping:\n"));
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class EarlyStoppingTests
 
         // 0.495 improves on 0.5 by less than min_delta: epochs 3 and 4 count as no improvement.
         Assert.True(stopping.Stopped);
-        var result = stopping.RestoreBest();
+        var result = stopping.RestoreBest(epochs: 10);
         Assert.Equal((2, 4, 0.5, true), (result.BestEpoch, result.LastEpoch, result.BestValue, result.Stopped));
         Assert.Equal(2f, Weight(model));
         Assert.Contains("restored the weights of epoch 2", result.Describe("R"));
@@ -53,11 +53,25 @@ public sealed class EarlyStoppingTests
         SetWeight(model, 3);
         stopping.Observe(3, Validation(0.8, 1));
 
-        var result = stopping.RestoreBest();
+        var result = stopping.RestoreBest(epochs: 3);
 
         Assert.Equal((3, false), (result.BestEpoch, result.Stopped));
         Assert.Equal(3f, Weight(model));
         Assert.Contains("its last epoch was the best", result.Describe("R"));
+    }
+
+    [Fact]
+    public void Without_a_finite_epoch_the_last_weights_stay_and_the_run_says_so()
+    {
+        using var model = nn.Linear(2, 2);
+        using var stopping = new EarlyStopping(model, ValidationMetric.Nll, patience: 1, minDelta: 0);
+        stopping.Observe(1, Validation(0.1, double.NaN));
+        stopping.Observe(2, Validation(0.1, double.NaN));
+
+        var result = stopping.RestoreBest(epochs: 5);
+
+        Assert.Equal((0, 2, true), (result.BestEpoch, result.LastEpoch, result.Stopped));
+        Assert.Equal("R: stopped early after epoch 2; no epoch had a finite validation nll, so the last epoch's weights are kept", result.Describe("R"));
     }
 
     [Fact]
@@ -82,7 +96,9 @@ public sealed class EarlyStoppingTests
         resumed.Observe(3, Validation(0.5, 0.35));
 
         Assert.True(resumed.Stopped);
-        Assert.Equal(1, resumed.RestoreBest().BestEpoch);
+        var result = resumed.RestoreBest(epochs: 3);
+        Assert.Equal((1, false), (result.BestEpoch, result.Stopped));
+        Assert.Contains("trained all 3 epochs; restored the weights of epoch 1", result.Describe("R"));
         Assert.Equal(7f, Weight(resumedModel));
     }
 }

@@ -82,6 +82,18 @@ public sealed class LearningRateScheduleTests
         }
     }
 
+    [Theory]
+    [InlineData(1, 3)]
+    [InlineData(1, 10)]
+    [InlineData(0.1, 4)]
+    [InlineData(5, 2)]
+    public void One_cycle_never_gives_a_rate_that_is_not_a_number(double warmupEpochs, int batches)
+    {
+        var rates = Rates(optimizer => LearningRateSchedule.OneCycle(optimizer, 1, batches, warmupEpochs, 1e-6), batches);
+
+        Assert.All(rates, rate => Assert.True(double.IsFinite(rate) && rate > 0, $"rate {rate}"));
+    }
+
     [Fact]
     public void A_warmup_longer_than_training_rises_all_the_way()
     {
