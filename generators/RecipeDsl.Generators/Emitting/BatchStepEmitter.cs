@@ -76,5 +76,5 @@ internal static class BatchStepEmitter
 
     /// <summary>The targets of a batch to be mixed: smoothed by the plan's smoothing, or one-hot.</summary>
     private static string TargetsExpression(TrainerPlan plan) =>
-        plan.Smoothing?.Targets(plan.Names, plan.Epsilon) ?? $"{Functional}.one_hot(labels, {plan.Names.Settings}.Classes).to({Torch}.float32)";
+        plan.Smoothing?.Targets(plan.Names, plan.Epsilon) ?? $"{Functional}.one_hot(labels, {plan.Names.Settings}.Classes).to(float32)";
 }

@@ -13,11 +13,15 @@ internal static class CatalogEmitter
         writer.WriteLine("// RecipeDsl generated this file from the compilation's *.recipe.yaml files.");
         writer.WriteLine("#nullable enable");
         writer.WriteLine();
+        writer.WriteLines(Aliases);
+        writer.WriteLine();
         writer.OpenBlock("namespace RecipeDsl.Recipes");
         writer.WriteLine("/// <summary>The recipes compiled into this assembly, by name.</summary>");
         writer.WriteLine(GeneratedCode);
         writer.OpenBlock("internal static class RecipeCatalog");
-        writer.WriteLine($"public static global::System.Collections.Generic.IReadOnlyList<{Training}.RecipeEntry> All {{ get; }} = new {Training}.RecipeEntry[]");
+        writer.WriteLine($"public static global::System.Collections.Generic.IReadOnlyList<{Training}.RecipeEntry> All {{ get; }} =");
+        writer.Indent();
+        writer.WriteLine($"new {Training}.RecipeEntry[]");
         writer.WriteLine("{");
         foreach (var entry in entries)
         {
@@ -50,6 +54,7 @@ internal static class CatalogEmitter
         }
 
         writer.WriteLine("};");
+        writer.Outdent();
         writer.CloseBlock();
         writer.CloseBlock();
         return writer.ToString();

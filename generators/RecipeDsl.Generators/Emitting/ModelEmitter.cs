@@ -35,8 +35,8 @@ internal static class ModelEmitter
             for (var i = 0; i < spec.Channels.Count; i++)
             {
                 var n = Literals.Int(i + 1);
-                layers.Add(new Layer("Conv2d", "conv" + n, $"{Torch}.nn.Conv2d({Literals.Int(channelsIn)}, {Literals.Int(spec.Channels[i])}, kernel_size: 3, padding: 1)"));
-                layers.Add(new Layer("MaxPool2d", "pool" + n, $"{Torch}.nn.MaxPool2d(2)"));
+                layers.Add(new Layer("Conv2d", "conv" + n, $"{Nn}.Conv2d({Literals.Int(channelsIn)}, {Literals.Int(spec.Channels[i])}, kernel_size: 3, padding: 1)"));
+                layers.Add(new Layer("MaxPool2d", "pool" + n, $"{Nn}.MaxPool2d(2)"));
                 forward.Add($"{(i == 0 ? "var x" : "x")} = pool{n}.call({Functional}.relu(conv{n}.call({(i == 0 ? "input" : "x")})));");
                 channelsIn = spec.Channels[i];
                 height /= 2;
@@ -44,35 +44,35 @@ internal static class ModelEmitter
             }
 
             features = channelsIn * height * width;
-            layers.Add(new Layer("Flatten", "flatten", $"{Torch}.nn.Flatten()"));
+            layers.Add(new Layer("Flatten", "flatten", $"{Nn}.Flatten()"));
             forward.Add("x = flatten.call(x);");
         }
         else
         {
-            layers.Add(new Layer("Flatten", "flatten", $"{Torch}.nn.Flatten()"));
+            layers.Add(new Layer("Flatten", "flatten", $"{Nn}.Flatten()"));
             forward.Add("var x = flatten.call(input);");
         }
 
         for (var i = 0; i < spec.HiddenSizes.Count; i++)
         {
             var n = Literals.Int(i + 1);
-            layers.Add(new Layer("Linear", "hidden" + n, $"{Torch}.nn.Linear({Literals.Int(features)}, {Literals.Int(spec.HiddenSizes[i])})"));
+            layers.Add(new Layer("Linear", "hidden" + n, $"{Nn}.Linear({Literals.Int(features)}, {Literals.Int(spec.HiddenSizes[i])})"));
             forward.Add($"x = {Functional}.relu(hidden{n}.call(x));");
             if (spec.Dropout[i] > 0)
             {
-                layers.Add(new Layer("Dropout", "dropout" + n, $"{Torch}.nn.Dropout({Literals.Double(spec.Dropout[i])})"));
+                layers.Add(new Layer("Dropout", "dropout" + n, $"{Nn}.Dropout({Literals.Double(spec.Dropout[i])})"));
                 forward.Add($"x = dropout{n}.call(x);");
             }
 
             features = spec.HiddenSizes[i];
         }
 
-        layers.Add(new Layer("Linear", "output", $"{Torch}.nn.Linear({Literals.Int(features)}, {Literals.Int(recipe.Classes)})"));
+        layers.Add(new Layer("Linear", "output", $"{Nn}.Linear({Literals.Int(features)}, {Literals.Int(recipe.Classes)})"));
         forward.Add("return output.call(x);");
 
         writer.WriteLine($"/// <summary>The network of recipe <c>{recipe.Name}</c>: {Literals.Xml(Describe(recipe))}.</summary>");
         writer.WriteLine(GeneratedCode);
-        writer.OpenBlock($"internal sealed class {className} : {Torch}.nn.Module<{Tensor}, {Tensor}>");
+        writer.OpenBlock($"internal sealed class {className} : {Nn}.Module<{Tensor}, {Tensor}>");
         foreach (var layer in layers)
         {
             writer.WriteLine($"private readonly {Modules}.{layer.Type} {layer.Field};");
@@ -116,7 +116,7 @@ internal static class ModelEmitter
         var dropout = spec.Dropout[0];
         writer.WriteLine($"/// <summary>The network of recipe <c>{recipe.Name}</c>: {Literals.Xml(Describe(recipe))}.</summary>");
         writer.WriteLine(GeneratedCode);
-        writer.OpenBlock($"internal sealed class {className} : {Torch}.nn.Module<{Tensor}, {Tensor}>");
+        writer.OpenBlock($"internal sealed class {className} : {Nn}.Module<{Tensor}, {Tensor}>");
         writer.WriteLine($"private readonly {Modules}.Embedding embedding;");
         writer.WriteLine($"private readonly {Modules}.GRU gru;");
         if (dropout > 0)
@@ -129,14 +129,14 @@ internal static class ModelEmitter
         writer.WriteLine($"public {className}()");
         writer.WriteLine($"    : base(nameof({className}))");
         writer.WriteLine("{");
-        writer.WriteLine($"    embedding = {Torch}.nn.Embedding({vocabulary}, {size}, padding_idx: 0);");
-        writer.WriteLine($"    gru = {Torch}.nn.GRU({size}, {size}, numLayers: {Literals.Int(spec.HiddenSizes.Count)}, batchFirst: true);");
+        writer.WriteLine($"    embedding = {Nn}.Embedding({vocabulary}, {size}, padding_idx: 0);");
+        writer.WriteLine($"    gru = {Nn}.GRU({size}, {size}, numLayers: {Literals.Int(spec.HiddenSizes.Count)}, batchFirst: true);");
         if (dropout > 0)
         {
-            writer.WriteLine($"    dropout = {Torch}.nn.Dropout({Literals.Double(dropout)});");
+            writer.WriteLine($"    dropout = {Nn}.Dropout({Literals.Double(dropout)});");
         }
 
-        writer.WriteLine($"    output = {Torch}.nn.Linear({size}, {vocabulary});");
+        writer.WriteLine($"    output = {Nn}.Linear({size}, {vocabulary});");
         writer.WriteLine("    RegisterComponents();");
         writer.WriteLine("}");
         writer.WriteLine();

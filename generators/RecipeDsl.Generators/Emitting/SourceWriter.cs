@@ -2,24 +2,35 @@ using System.Text;
 
 namespace RecipeDsl.Generators.Emitting;
 
-/// <summary>A string builder that indents lines and opens and closes braces (after System.Text.Json's SourceWriter).</summary>
+/// <summary>
+/// A string builder that indents lines, keeps them within the page (<see cref="LineWrapper"/>) and opens and closes
+/// braces (after System.Text.Json's SourceWriter).
+/// </summary>
 internal sealed class SourceWriter
 {
     private const string IndentUnit = "    ";
     private readonly StringBuilder _builder = new();
     private int _indent;
 
+    /// <summary>Writes a line at the current indentation, broken into several if it is wider than the page.</summary>
     public void WriteLine(string line)
     {
-        if (line.Length > 0)
+        if (line.Length == 0)
         {
-            for (var i = 0; i < _indent; i++)
-            {
-                _builder.Append(IndentUnit);
-            }
+            _builder.Append('\n');
+            return;
         }
 
-        _builder.Append(line).Append('\n');
+        var indent = new StringBuilder();
+        for (var i = 0; i < _indent; i++)
+        {
+            indent.Append(IndentUnit);
+        }
+
+        foreach (var part in LineWrapper.Wrap(indent + line, LineWrapper.PageWidth))
+        {
+            _builder.Append(part).Append('\n');
+        }
     }
 
     public void WriteLine() => _builder.Append('\n');
@@ -35,6 +46,11 @@ internal sealed class SourceWriter
             }
         }
     }
+
+    /// <summary>Indents the following lines one level more (a statement continued on its next lines).</summary>
+    public void Indent() => _indent++;
+
+    public void Outdent() => _indent--;
 
     public void OpenBlock(string header)
     {

@@ -1,15 +1,33 @@
 namespace RecipeDsl.Generators.Emitting;
 
-/// <summary>Fully qualified names the emitted code uses, written once.</summary>
+/// <summary>
+/// The names generated code uses for TorchSharp and the runtime, written once. Generated files import torch's members
+/// as TorchSharp's own examples do (<c>using static TorchSharp.torch;</c>: <c>nn.Linear</c>, <c>Tensor</c>,
+/// <c>randperm</c>) and name the runtime's namespaces by using aliases (<see cref="Aliases"/>): no generated name
+/// can clash with them (every generated type ends in Recipe, Model or Trainer, or is RecipeCatalog), and a user type
+/// of the same name in the recipes' namespace would make the file fail to compile rather than change its meaning.
+/// </summary>
 internal static class TorchNames
 {
-    public const string Torch = "global::TorchSharp.torch";
-    public const string Tensor = "global::TorchSharp.torch.Tensor";
-    public const string Functional = "global::TorchSharp.torch.nn.functional";
-    public const string Modules = "global::TorchSharp.Modules";
-    public const string Training = "global::RecipeDsl.Training";
-    public const string Losses = "global::RecipeDsl.Losses";
-    public const string Optimizers = "global::RecipeDsl.Optimizers";
-    public const string Data = "global::RecipeDsl.Data";
+    /// <summary>TorchSharp's <c>torch.nn</c> through the file's <c>using static global::TorchSharp.torch;</c>.</summary>
+    public const string Nn = "nn";
+    public const string Tensor = "Tensor";
+    public const string Functional = "nn.functional";
+    public const string Modules = "Modules";
+    public const string Training = "Training";
+    public const string Losses = "Losses";
+    public const string Optimizers = "Optimizers";
+    public const string Data = "RecipeData";
     public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"RecipeDsl.Generators\", \"1.0.0\")]";
+
+    /// <summary>The usings at the top of every generated file.</summary>
+    public static readonly string[] Aliases =
+    [
+        "using Losses = global::RecipeDsl.Losses;",
+        "using Modules = global::TorchSharp.Modules;",
+        "using Optimizers = global::RecipeDsl.Optimizers;",
+        "using RecipeData = global::RecipeDsl.Data;",
+        "using Training = global::RecipeDsl.Training;",
+        "using static global::TorchSharp.torch;",
+    ];
 }

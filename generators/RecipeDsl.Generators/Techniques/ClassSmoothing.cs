@@ -20,6 +20,8 @@ internal sealed class ClassSmoothing : Technique, ITargetSmoothing
     public override IEnumerable<string> Prepare(TrainerNames names) =>
         [$"using var classSmoothing = {Losses}.SmoothedCrossEntropy.ClassEpsilons({names.Settings}.ClassSmoothing, device.Device);"];
 
+    public override (string Type, string Name)? EpochState(TrainerNames names) => (Tensor, "classSmoothing");
+
     public string Targets(TrainerNames names, string epsilon) =>
         $"{Losses}.SmoothedCrossEntropy.TargetsPerClass(labels, {names.Settings}.Classes, classSmoothing, {names.Settings}.SmoothingConvention)";
 

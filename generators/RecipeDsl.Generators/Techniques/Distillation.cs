@@ -49,6 +49,8 @@ internal sealed class Distillation : Technique
 
     public override IEnumerable<string> Prepare(TrainerNames names) => ["global::TorchSharp.ModuleExtensionMethods.to(teacher, device.Device);"];
 
+    public override (string Type, string Name)? EpochState(TrainerNames names) => (names.TeacherModel, "teacher");
+
     public override IEnumerable<string> StartEpoch(TrainerNames names) => ["teacher.eval();"];
 
     /// <summary>The hard term is the loss on the labels, whatever the recipe's loss is; the teacher sees what the student sees.</summary>
@@ -63,7 +65,7 @@ internal sealed class Distillation : Technique
         writer.WriteLine();
         writer.WriteLine("/// <summary>The teacher's logits: it only answers, in eval mode, and never learns.</summary>");
         writer.OpenBlock($"private static {Tensor} TeacherLogits({names.TeacherModel} teacher, {Tensor} inputs)");
-        writer.WriteLine($"using var noGrad = {Torch}.no_grad();");
+        writer.WriteLine($"using var noGrad = no_grad();");
         writer.WriteLine("return teacher.call(inputs);");
         writer.CloseBlock();
     }

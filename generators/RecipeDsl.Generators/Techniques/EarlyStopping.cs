@@ -31,8 +31,8 @@ internal sealed class EarlyStopping : Technique
 
     public override IEnumerable<string> PrepareLoop(TrainerNames names) =>
     [
-        $"using var earlyStopping = new {Training}.EarlyStopping(",
-        $"    model, {names.Settings}.EarlyStoppingMetric, {names.Settings}.EarlyStoppingPatience, {names.Settings}.EarlyStoppingMinDelta);",
+        $"using var earlyStopping = new {Training}.EarlyStopping(model, {names.Settings}.EarlyStoppingMetric, "
+            + $"{names.Settings}.EarlyStoppingPatience, {names.Settings}.EarlyStoppingMinDelta);",
     ];
 
     public override string? CheckpointPart => "earlyStopping";

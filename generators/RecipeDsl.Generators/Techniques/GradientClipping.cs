@@ -22,6 +22,8 @@ internal sealed class GradientClipping : Technique
     public override IEnumerable<string> PrepareLoop(TrainerNames names) =>
         [$"using var clipping = new {Training}.GradientClipping({names.Settings}.GradClipNorm, device.Device);"];
 
+    public override (string Type, string Name)? EpochState(TrainerNames names) => ($"{Training}.GradientClipping", "clipping");
+
     public override IEnumerable<string> BeforeStep(TrainerNames names) => ["clipping.Clip(model.parameters());"];
 
     public override string? EpochMetric => "GradientNorm = clipping.TakeMeanNorm()";

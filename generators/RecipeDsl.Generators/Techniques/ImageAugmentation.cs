@@ -20,6 +20,8 @@ internal sealed class ImageAugmentation : Technique
     public override IEnumerable<string> Prepare(TrainerNames names) =>
         [$"using var augmentation = new {Data}.ImageAugmentation({names.Settings}.RandomCrop, {names.Settings}.HorizontalFlip, {names.Settings}.Seed);"];
 
+    public override (string Type, string Name)? EpochState(TrainerNames names) => ($"{Data}.ImageAugmentation", "augmentation");
+
     public override IEnumerable<string> StartEpoch(TrainerNames names) => ["augmentation.StartEpoch(epoch);"];
 
     public override string? BatchTransform => "augmentation";

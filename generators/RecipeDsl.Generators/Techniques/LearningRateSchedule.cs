@@ -65,5 +65,7 @@ internal sealed class LearningRateSchedule : Technique
 
     public override string? CheckpointPart => "schedule";
 
+    public override (string Type, string Name)? EpochState(TrainerNames names) => ($"{Training}.LearningRateSchedule", "schedule");
+
     public override IEnumerable<string> AfterStep(TrainerNames names) => ["schedule.Step();"];
 }

@@ -29,6 +29,8 @@ internal sealed class Mixup : Technique
 
     public override string? CheckpointPart => "mixup";
 
+    public override (string Type, string Name)? EpochState(TrainerNames names) => ($"{Training}.Mixup", "mixup");
+
     /// <summary>Smoothing goes into the targets once, before mixing; the loss on mixed targets adds none.</summary>
     public override (string Line, string Inputs)? MixBatch(string targets) =>
         ($"var (mixedInputs, targets, _) = mixup.Apply(inputs, {targets});", "mixedInputs");

@@ -66,6 +66,12 @@ internal abstract class Technique
     /// <summary>What must stay true for the loop to start another epoch, besides the epoch count.</summary>
     public virtual string? LoopCondition => null;
 
+    /// <summary>
+    /// What one epoch's pass needs of the technique's state, as (type, variable): a parameter of the generated
+    /// <c>TrainEpoch</c>, passed the variable of the same name.
+    /// </summary>
+    public virtual (string Type, string Name)? EpochState(TrainerNames names) => null;
+
     /// <summary>Lines at the start of every epoch, after <c>model.train()</c>.</summary>
     public virtual IEnumerable<string> StartEpoch(TrainerNames names) => [];
 

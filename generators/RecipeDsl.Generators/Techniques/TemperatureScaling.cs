@@ -16,7 +16,7 @@ internal sealed class TemperatureScaling : Technique
     public override IEnumerable<string> ModelConstruction() =>
     [
         "// Fitted after training; a buffer, so it is saved and loaded with the weights.",
-        $"register_buffer(\"temperature\", {Torch}.ones(1));",
+        $"register_buffer(\"temperature\", ones(1));",
     ];
 
     public override void EmitModelMembers(SourceWriter writer)
@@ -26,7 +26,7 @@ internal sealed class TemperatureScaling : Technique
             "public double Temperature => get_buffer(\"temperature\")!.item<float>();",
             "");
         writer.OpenBlock("public void SetTemperature(double temperature)");
-        writer.WriteLine($"using var noGrad = {Torch}.no_grad();");
+        writer.WriteLine($"using var noGrad = no_grad();");
         writer.WriteLine("using var value = global::TorchSharp.ScalarExtensionMethods.ToScalar(temperature);");
         writer.WriteLine("get_buffer(\"temperature\")!.fill_(value);");
         writer.CloseBlock();

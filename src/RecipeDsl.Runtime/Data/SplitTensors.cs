@@ -38,6 +38,9 @@ public abstract class SplitTensors : IDisposable
 
     public long TrainCount => TrainInputs.shape[0];
 
+    /// <summary>The batches of <paramref name="batchSize"/> one pass over the training split takes (the last may be smaller).</summary>
+    public int TrainBatches(int batchSize) => (int)((TrainCount + batchSize - 1) / batchSize);
+
     /// <summary>Where the inputs are stored: the training device, or the CPU when they do not fit it.</summary>
     public Device StorageDevice => TrainInputs.device;
 

@@ -47,9 +47,9 @@ public sealed class CustomModelTests
     {
         var (output, result) = GeneratorRunner.Run(new[] { Recipe("Custom", "My.Models.TinyNet") }, UserModels);
 
-        var source = result.GeneratedSources.Single(s => s.HintName == "Custom.g.cs").SourceText.ToString();
+        var source = GeneratedText.Flat(result.GeneratedSources.Single(s => s.HintName == "Custom.g.cs").SourceText.ToString());
         Assert.Contains("var model = new global::My.Models.TinyNet();", source);
-        Assert.Contains("public global::RecipeDsl.Training.TrainingResult Train(global::My.Models.TinyNet model, global::RecipeDsl.Training.TrainingOptions? options = null)", source);
+        Assert.Contains("public Training.TrainingResult Train(global::My.Models.TinyNet model, Training.TrainingOptions? options = null)", source);
         Assert.DoesNotContain("class CustomModel", source);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()));
     }
@@ -61,8 +61,8 @@ public sealed class CustomModelTests
             new[] { Recipe("Big", "My.Models.BigNet"), Recipe("Small", "My.Models.TinyNet", "distillation:\n  teacher: Big\n") },
             UserModels);
 
-        var source = result.GeneratedSources.Single(s => s.HintName == "Small.g.cs").SourceText.ToString();
-        Assert.Contains("public global::RecipeDsl.Training.TrainingResult Train(global::My.Models.BigNet teacher, global::RecipeDsl.Training.TrainingOptions? options = null)", source);
+        var source = GeneratedText.Flat(result.GeneratedSources.Single(s => s.HintName == "Small.g.cs").SourceText.ToString());
+        Assert.Contains("public Training.TrainingResult Train(global::My.Models.BigNet teacher, Training.TrainingOptions? options = null)", source);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()));
     }
 

@@ -15,7 +15,7 @@ public sealed class GeneratedTechniqueTests
         var recipe = new InMemoryAdditionalText($"/p/{name}.recipe.yaml", yaml);
         var (output, result) = GeneratorRunner.Run(others.Prepend(recipe));
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()));
-        return result.GeneratedSources.Single(s => s.HintName == name + ".g.cs").SourceText.ToString();
+        return GeneratedText.Flat(result.GeneratedSources.Single(s => s.HintName == name + ".g.cs").SourceText.ToString());
     }
 
     [Fact]
@@ -34,10 +34,10 @@ public sealed class GeneratedTechniqueTests
     {
         var source = Generate(Base + "loss:\n  label_smoothing: 0.1\nmixup:\n  alpha: 0.3\n");
 
-        Assert.Contains("var mixup = new global::RecipeDsl.Training.Mixup(ShapeRecipe.MixupAlpha, ShapeRecipe.MixupProbability, ShapeRecipe.Seed);", source);
-        Assert.Contains("mixup.Apply(inputs, global::RecipeDsl.Losses.SmoothedCrossEntropy.Targets(labels, ShapeRecipe.Classes, ShapeRecipe.LabelSmoothing, ShapeRecipe.SmoothingConvention));", source);
+        Assert.Contains("var mixup = new Training.Mixup(ShapeRecipe.MixupAlpha, ShapeRecipe.MixupProbability, ShapeRecipe.Seed);", source);
+        Assert.Contains("mixup.Apply(inputs, Losses.SmoothedCrossEntropy.Targets(labels, ShapeRecipe.Classes, ShapeRecipe.LabelSmoothing, ShapeRecipe.SmoothingConvention));", source);
         Assert.Contains("var logits = model.call(mixedInputs);", source);
-        Assert.Contains("var loss = global::RecipeDsl.Losses.SoftTargetCrossEntropy.Compute(logits, targets);", source);
+        Assert.Contains("var loss = Losses.SoftTargetCrossEntropy.Compute(logits, targets);", source);
         // No second smoothing in the loss.
         Assert.DoesNotContain("label_smoothing:", source);
         Assert.DoesNotContain("SmoothedCrossEntropy.Compute", source);
@@ -48,7 +48,7 @@ public sealed class GeneratedTechniqueTests
     {
         var source = Generate(Base + "mixup: {}\n");
 
-        Assert.Contains("mixup.Apply(inputs, global::TorchSharp.torch.nn.functional.one_hot(labels, ShapeRecipe.Classes).to(global::TorchSharp.torch.float32));", source);
+        Assert.Contains("mixup.Apply(inputs, nn.functional.one_hot(labels, ShapeRecipe.Classes).to(float32));", source);
         Assert.DoesNotContain("Smooth", source);
     }
 
@@ -58,14 +58,14 @@ public sealed class GeneratedTechniqueTests
         var teacher = new InMemoryAdditionalText("/p/Teacher.recipe.yaml", Base.Replace("architecture: mlp", "architecture: mlp\n  role: teacher"));
         var source = Generate(Base + "distillation:\n  teacher: Teacher\n  temperature: 3\n  alpha: 0.6\n", "Student", teacher);
 
-        Assert.Contains("public global::RecipeDsl.Training.TrainingResult Train(TeacherModel teacher, global::RecipeDsl.Training.TrainingOptions? options = null)", source);
-        Assert.Contains("public global::RecipeDsl.Training.TrainingResult Train(StudentModel model, TeacherModel teacher, global::RecipeDsl.Training.TrainingOptions? options = null)", source);
+        Assert.Contains("public Training.TrainingResult Train(TeacherModel teacher, Training.TrainingOptions? options = null)", source);
+        Assert.Contains("public Training.TrainingResult Train(StudentModel model, TeacherModel teacher, Training.TrainingOptions? options = null)", source);
         Assert.Contains("using var teacher = teacherTrainer.CreateModel();", source);
         Assert.Contains("teacherTrainer.Train(teacher, options is null ? null : options with { SaveModelTo = null });", source);
         Assert.Contains("teacher.eval();", source);
         Assert.Contains("var teacherLogits = TeacherLogits(teacher, inputs);", source);
-        Assert.Contains("var hardLoss = global::TorchSharp.torch.nn.functional.cross_entropy(logits, labels);", source);
-        Assert.Contains("var loss = global::RecipeDsl.Losses.DistillationLoss.Combine(logits, teacherLogits, hardLoss, StudentRecipe.DistillationTemperature, StudentRecipe.DistillationAlpha);", source);
+        Assert.Contains("var hardLoss = nn.functional.cross_entropy(logits, labels);", source);
+        Assert.Contains("var loss = Losses.DistillationLoss.Combine(logits, teacherLogits, hardLoss, StudentRecipe.DistillationTemperature, StudentRecipe.DistillationAlpha);", source);
         Assert.Contains("public const double DistillationTemperature = 3.0;", source);
     }
 
@@ -124,9 +124,9 @@ public sealed class GeneratedTechniqueTests
     {
         var source = Generate(Base + "calibration:\n  temperature_scaling: true\n  bins: 10\n");
 
-        Assert.Contains("register_buffer(\"temperature\", global::TorchSharp.torch.ones(1));", source);
-        Assert.Contains("public global::TorchSharp.torch.Tensor CalibratedLogits(global::TorchSharp.torch.Tensor input)", source);
-        Assert.Contains("var temperatureScaling = global::RecipeDsl.Training.Evaluation.MeasureTemperatureScaling(model, data, ShapeRecipe.CalibrationBins);", source);
+        Assert.Contains("register_buffer(\"temperature\", ones(1));", source);
+        Assert.Contains("public Tensor CalibratedLogits(Tensor input)", source);
+        Assert.Contains("var temperatureScaling = Training.Evaluation.MeasureTemperatureScaling(model, data, ShapeRecipe.CalibrationBins);", source);
         Assert.Contains("model.SetTemperature(temperatureScaling.Temperature);", source);
         Assert.Contains("public const int CalibrationBins = 10;", source);
     }
@@ -136,11 +136,11 @@ public sealed class GeneratedTechniqueTests
     {
         var source = Generate(Base + "sweep:\n  label_smoothing: [0.0, 0.1]\n  epochs: 2\n  metric: ece\n");
 
-        Assert.Contains("public global::RecipeDsl.Training.SweepResult Sweep(global::RecipeDsl.Training.TrainingOptions? options = null)", source);
-        Assert.Contains("private global::RecipeDsl.Training.TrainingResult Train(ShapeModel model, global::RecipeDsl.Training.TrainingOptions? options, double labelSmoothing)", source);
+        Assert.Contains("public Training.SweepResult Sweep(Training.TrainingOptions? options = null)", source);
+        Assert.Contains("private Training.TrainingResult Train(ShapeModel model, Training.TrainingOptions? options, double labelSmoothing)", source);
         Assert.Contains("functional.cross_entropy(logits, labels, label_smoothing: labelSmoothing)", source);
         Assert.Contains("SweepCandidates { get; } = new double[] { 0.0, 0.1 };", source);
-        Assert.Contains("ValidationMetric SweepMetric = global::RecipeDsl.Training.ValidationMetric.Ece;", source);
+        Assert.Contains("ValidationMetric SweepMetric = Training.ValidationMetric.Ece;", source);
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public sealed class GeneratedTechniqueTests
         var source = Generate(Base + "loss:\n  smoothing_convention: off_target\n  class_smoothing:\n    4: 0.2\n");
 
         Assert.Contains("ClassSmoothing { get; } = new double[] { 0.0, 0.0, 0.0, 0.0, 0.2, 0.0, 0.0, 0.0, 0.0, 0.0 };", source);
-        Assert.Contains("using var classSmoothing = global::RecipeDsl.Losses.SmoothedCrossEntropy.ClassEpsilons(ShapeRecipe.ClassSmoothing, device.Device);", source);
+        Assert.Contains("using var classSmoothing = Losses.SmoothedCrossEntropy.ClassEpsilons(ShapeRecipe.ClassSmoothing, device.Device);", source);
         Assert.Contains("SmoothedCrossEntropy.Compute(logits, labels, classSmoothing, ShapeRecipe.SmoothingConvention)", source);
     }
 
@@ -158,11 +158,11 @@ public sealed class GeneratedTechniqueTests
     {
         var source = Generate("data:\n  format: image_folder\n  path: pets\n  input_shape: [3, 32, 24]\n  classes: 5\nmodel:\n  architecture: cnn\n  channels: [8, 16]\n  hidden_sizes: [64]\n");
 
-        Assert.Contains("conv1 = global::TorchSharp.torch.nn.Conv2d(3, 8, kernel_size: 3, padding: 1);", source);
+        Assert.Contains("conv1 = nn.Conv2d(3, 8, kernel_size: 3, padding: 1);", source);
         // Two halvings: 32 × 24 → 8 × 6, with 16 channels.
-        Assert.Contains("hidden1 = global::TorchSharp.torch.nn.Linear(768, 64);", source);
-        Assert.Contains("output = global::TorchSharp.torch.nn.Linear(64, 5);", source);
-        Assert.Contains("new(Name, global::RecipeDsl.Data.DataSource.ImageFolder, \"/p/pets\", new[] { 3, 32, 24 }, Classes)", source);
+        Assert.Contains("hidden1 = nn.Linear(768, 64);", source);
+        Assert.Contains("output = nn.Linear(64, 5);", source);
+        Assert.Contains("new(Name, RecipeData.DataSource.ImageFolder, \"/p/pets\", new[] { 3, 32, 24 }, Classes)", source);
     }
 
     [Fact]
@@ -170,9 +170,9 @@ public sealed class GeneratedTechniqueTests
     {
         var source = Generate("data:\n  format: csv\n  path: iris.csv\n  input_shape: [4]\n  classes: 3\n  label_column: species\nmodel:\n  architecture: mlp\n  hidden_sizes: [16]\n");
 
-        Assert.Contains("hidden1 = global::TorchSharp.torch.nn.Linear(4, 16);", source);
+        Assert.Contains("hidden1 = nn.Linear(4, 16);", source);
         Assert.Contains("LabelColumn = \"species\",", source);
-        Assert.Contains("Normalization = global::RecipeDsl.Data.InputNormalization.Dataset,", source);
+        Assert.Contains("Normalization = RecipeData.InputNormalization.Dataset,", source);
     }
 
     [Fact]
@@ -182,7 +182,7 @@ public sealed class GeneratedTechniqueTests
         var augmented = Generate("data:\n  dataset: fashion_mnist\n  augment:\n    random_crop: 4\nmodel:\n  architecture: mlp\n");
 
         Assert.DoesNotContain("augmentation", plain);
-        Assert.Contains("using var augmentation = new global::RecipeDsl.Data.ImageAugmentation(ShapeRecipe.RandomCrop, ShapeRecipe.HorizontalFlip, ShapeRecipe.Seed);", augmented);
+        Assert.Contains("using var augmentation = new RecipeData.ImageAugmentation(ShapeRecipe.RandomCrop, ShapeRecipe.HorizontalFlip, ShapeRecipe.Seed);", augmented);
         Assert.Contains("augmentation.StartEpoch(epoch);", augmented);
         Assert.Contains("var (inputs, labels) = data.TrainBatch(indices, augmentation);", augmented);
         Assert.Contains("public const bool HorizontalFlip = false;", augmented);
@@ -193,7 +193,7 @@ public sealed class GeneratedTechniqueTests
     {
         var source = Generate("data:\n  dataset: mnist\n  label_noise: 0.2\nmodel:\n  architecture: mlp\n");
 
-        Assert.Contains("using var data = global::RecipeDsl.Data.ClassificationData.Load(ShapeRecipe.Data, device.Device, options);", source);
+        Assert.Contains("using var data = RecipeData.ClassificationData.Load(ShapeRecipe.Data, device.Device, options);", source);
         Assert.Contains("LabelNoise = LabelNoise,", source);
         Assert.Contains("NoiseSeed = Seed,", source);
     }
@@ -203,7 +203,7 @@ public sealed class GeneratedTechniqueTests
     {
         var source = Generate("data:\n  dataset: mnist\nmodel:\n  architecture: mlp\n  hidden_sizes: [64, 32]\n  dropout: [0.3, 0]\n");
 
-        Assert.Contains("dropout1 = global::TorchSharp.torch.nn.Dropout(0.3);", source);
+        Assert.Contains("dropout1 = nn.Dropout(0.3);", source);
         Assert.DoesNotContain("dropout2", source);
     }
 
@@ -212,9 +212,9 @@ public sealed class GeneratedTechniqueTests
     {
         var source = Generate("task: sequence\ndata:\n  dataset: arithmetic\nmodel:\n  architecture: gru\n  hidden_sizes: [32, 32]\nloss:\n  label_smoothing: 0.1\n");
 
-        Assert.Contains("gru = global::TorchSharp.torch.nn.GRU(32, 32, numLayers: 2, batchFirst: true);", source);
+        Assert.Contains("gru = nn.GRU(32, 32, numLayers: 2, batchFirst: true);", source);
         Assert.Contains("SequenceTensors.LoadArithmetic(ShapeRecipe.ValidationSplit, device.Device, ShapeRecipe.IgnoreIndex, options.MaxTrainSamples);", source);
-        Assert.Contains("var (shiftedLogits, shiftedLabels) = global::RecipeDsl.Training.NextToken.Shift(logits, labels);", source);
+        Assert.Contains("var (shiftedLogits, shiftedLabels) = Training.NextToken.Shift(logits, labels);", source);
         Assert.Contains("cross_entropy(predicted, targets, ignore_index: ShapeRecipe.IgnoreIndex, label_smoothing: ShapeRecipe.LabelSmoothing);", source);
         Assert.Contains("NextToken.Evaluate(model, data.ValidationInputs, data.ValidationLabels, ShapeRecipe.IgnoreIndex, ShapeRecipe.CalibrationBins)", source);
         Assert.Contains("public const int VocabularySize = 15;", source);

@@ -11,7 +11,7 @@ public sealed class GeneratedTrainerShapeTests
     {
         var recipe = new InMemoryAdditionalText("/p/shape.recipe.yaml", "data:\n  dataset: mnist\n" + model + training + loss);
         var (_, result) = GeneratorRunner.Run(new[] { recipe });
-        return result.GeneratedSources.Single(s => s.HintName == "Shape.g.cs").SourceText.ToString();
+        return GeneratedText.Flat(result.GeneratedSources.Single(s => s.HintName == "Shape.g.cs").SourceText.ToString());
     }
 
     [Fact]

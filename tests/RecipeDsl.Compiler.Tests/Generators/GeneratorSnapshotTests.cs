@@ -46,6 +46,19 @@ public sealed class GeneratorSnapshotTests
     }
 
     [Fact]
+    public void Every_generated_line_fits_a_120_column_page()
+    {
+        var (_, result) = GeneratorRunner.Run(CompilationFactory.SampleRecipes(), CompilationFactory.SampleProjectSources());
+
+        var wide = result.GeneratedSources
+            .SelectMany(source => source.SourceText.Lines.Select(line => (source.HintName, Line: line.ToString())))
+            .Where(line => line.Line.Length > 120)
+            .Select(line => $"{line.HintName}: {line.Line}")
+            .ToArray();
+        Assert.True(wide.Length == 0, string.Join("\n", wide));
+    }
+
+    [Fact]
     public void Generated_code_compiles_with_no_warnings()
     {
         var (output, result) = GeneratorRunner.Run(CompilationFactory.SampleRecipes(), CompilationFactory.SampleProjectSources());
@@ -53,6 +66,6 @@ public sealed class GeneratorSnapshotTests
         Assert.Null(result.Exception);
         Assert.Empty(result.Diagnostics);
         var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()).ToArray();
-        Assert.Empty(problems);
+        Assert.True(problems.Length == 0, string.Join("\n", problems.Take(8)));
     }
 }

@@ -1,0 +1,52 @@
+using System.Linq;
+using RecipeDsl.Generators.Emitting;
+using Xunit;
+
+namespace RecipeDsl.Compiler.Tests.Generators;
+
+/// <summary>How generated lines wider than the page are broken.</summary>
+public sealed class LineWrapperTests
+{
+    [Fact]
+    public void A_call_breaks_after_its_parenthesis_with_its_arguments_packed_below()
+    {
+        var lines = LineWrapper.Wrap("        var x = Namespace.Type.Method(argumentNumberOne, argumentNumberTwo, argumentNumberThree);", 60);
+
+        Assert.Equal(new[]
+        {
+            "        var x = Namespace.Type.Method(",
+            "            argumentNumberOne, argumentNumberTwo,",
+            "            argumentNumberThree);",
+        }, lines);
+    }
+
+    [Fact]
+    public void A_string_literal_is_cut_after_an_escaped_newline_or_a_space_never_inside_an_escape()
+    {
+        var lines = LineWrapper.Wrap("    Text(\"first line\\nsecond line\\nthird \\\"quoted\\\" words here\"),", 40);
+
+        Assert.All(lines, line => Assert.True(line.Length <= 40, line));
+        Assert.Equal("    Text(", lines[0]);
+        // The parts, quotes and '+' removed, are the literal's text again; every part ends at a newline or a space.
+        var parts = lines.Skip(1).Select(line => line.Trim().TrimStart('+').Trim().TrimEnd(',', ')')).ToArray();
+        Assert.Equal("first line\\nsecond line\\nthird \\\"quoted\\\" words here", string.Concat(parts.Select(part => part[1..^1])));
+        Assert.All(parts.SkipLast(1), part => Assert.True(part.EndsWith("\\n\"") || part.EndsWith(" \""), part));
+    }
+
+    [Fact]
+    public void An_interpolated_string_is_never_cut_inside_a_hole()
+    {
+        var lines = LineWrapper.Wrap("        Log($\"{Recipe.Name}: resumed after epoch {firstEpoch - 1} from {checkpoints!.Path} now\");", 50);
+
+        Assert.All(lines, line => Assert.DoesNotMatch(@"\{[^}]*$", line.Replace("{{", "")));
+        Assert.All(lines.Skip(1), line => Assert.Contains("$\"", line));
+    }
+
+    [Fact]
+    public void A_summary_becomes_a_block_and_short_lines_stay_as_they_are()
+    {
+        Assert.Equal(new[] { "/// <summary>", "/// one two three four", "/// five", "/// </summary>" },
+            LineWrapper.Wrap("/// <summary>one two three four five</summary>", 24));
+        Assert.Equal(new[] { "short();" }, LineWrapper.Wrap("short();", 120));
+    }
+}
