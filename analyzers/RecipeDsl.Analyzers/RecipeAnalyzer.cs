@@ -60,7 +60,7 @@ public sealed class RecipeAnalyzer : DiagnosticAnalyzer
             .ToList();
         if (RecipeReferences.Problem(RecipeLink.Of(recipe), project.Select(RecipeLink.Of).ToList()) is { } reference)
         {
-            var span = reference.Id == ProblemIds.DuplicateName ? recipe.NameSpan : recipe.Distillation?.TeacherSpan;
+            var span = reference.Id == ProblemIds.DuplicateName ? result.Locations.ValueSpan("name") : result.Locations.ValueSpan("distillation.teacher");
             var arguments = reference.Id == ProblemIds.DuplicateName
                 ? new[] { recipe.Name, string.Join(", ", OtherFilesNamed(context, recipe.Name, parsed)) }
                 : reference.Arguments;
@@ -70,11 +70,11 @@ public sealed class RecipeAnalyzer : DiagnosticAnalyzer
         if (recipe.Model.Type is { } modelType && ModelTypeCheck.Problem(context.Compilation, modelType) is { } typeProblem)
         {
             Report(context, typeProblem.Exists ? ProblemIds.UnsuitableModelType : ProblemIds.UnknownModelType,
-                recipe.Model.TypeSpan ?? SourceSpan.FileStart, new[] { modelType, typeProblem.Reason });
+                result.Locations.ValueSpan("model.type") ?? SourceSpan.FileStart, new[] { modelType, typeProblem.Reason });
         }
 
         var suppressed = RecipeSuppressions.In(text);
-        var rules = new RuleContext(recipe, file.Path, project, context.Compilation);
+        var rules = new RuleContext(recipe, result.Locations, file.Path, project, context.Compilation);
         foreach (var diagnostic in TeacherSmoothingRule.Check(rules)
             .Concat(SmoothingPracticeRules.Check(rules))
             .Concat(LearningRateScheduleRules.Check(rules))
@@ -103,7 +103,7 @@ public sealed class RecipeAnalyzer : DiagnosticAnalyzer
     private static void Report(AdditionalFileAnalysisContext context, string id, SourceSpan span, string[] arguments, string? replacement = null) =>
         context.ReportDiagnostic(Diagnostic.Create(
             DiagnosticDescriptors.ForProblem[id],
-            RecipeLocations.Create(context.AdditionalFile.Path, span),
+            DiagnosticLocations.Create(context.AdditionalFile.Path, span),
             replacement is null ? null : ImmutableDictionary<string, string?>.Empty.Add(FixProperties.Replacement, replacement),
             arguments.Cast<object>().ToArray()));
 }

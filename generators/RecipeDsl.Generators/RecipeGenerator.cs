@@ -24,7 +24,7 @@ public sealed class RecipeGenerator : IIncrementalGenerator
             .Select(static (file, cancellationToken) => new RecipeFile(file.Path, file.GetText(cancellationToken)?.ToString() ?? ""))
             .WithTrackingName(TrackingNames.RecipeFiles)
             // Locations are dropped: the emitted code does not use them, and moving a line must leave the output cached.
-            .Select(static (file, _) => RecipeParser.Parse(file.Path, file.Text).Recipe?.WithoutLocations())
+            .Select(static (file, _) => RecipeParser.Parse(file.Path, file.Text).Recipe)
             .WithTrackingName(TrackingNames.Recipes)
             .Where(static recipe => recipe is not null)
             .Select(static (recipe, _) => recipe!)

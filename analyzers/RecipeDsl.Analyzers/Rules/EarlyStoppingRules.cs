@@ -14,7 +14,7 @@ internal static class EarlyStoppingRules
     {
         var recipe = context.Recipe;
         if (recipe.Training.EarlyStopping is { } stopping && stopping.Patience >= recipe.Training.Epochs - 1
-            && (recipe.ValueSpan(EarlyStoppingSection.Path + ".patience") ?? recipe.KeySpan(EarlyStoppingSection.Path)) is { } span)
+            && (context.Locations.ValueSpan(EarlyStoppingSection.Path + ".patience") ?? context.Locations.KeySpan(EarlyStoppingSection.Path)) is { } span)
         {
             yield return context.Report(DiagnosticDescriptors.EarlyStoppingCannotStop, span, null, stopping.Patience, recipe.Training.Epochs);
         }

@@ -10,7 +10,7 @@ internal static class FocalLossRules
     public static IEnumerable<Diagnostic> Check(RuleContext context)
     {
         var recipe = context.Recipe;
-        if (recipe.Loss.Kind == LossKind.Focal && recipe.Loss.FocalGamma == 0 && recipe.ValueSpan("loss.focal_gamma") is { } span)
+        if (recipe.Loss.Kind == LossKind.Focal && recipe.Loss.FocalGamma == 0 && context.Locations.ValueSpan("loss.focal_gamma") is { } span)
         {
             yield return context.Report(DiagnosticDescriptors.FocalGammaZero, span, "2");
         }

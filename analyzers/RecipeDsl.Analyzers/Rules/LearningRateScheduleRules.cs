@@ -18,7 +18,7 @@ internal static class LearningRateScheduleRules
         var epochs = recipe.Training.Epochs;
         // one_cycle's warmup is its rising half, refused at parse time when it is as long as training.
         if (schedule.Kind != ScheduleKind.OneCycle && schedule.WarmupEpochs >= epochs
-            && recipe.ValueSpan(LearningRateScheduleSection.Path + ".warmup_epochs") is { } warmupSpan)
+            && context.Locations.ValueSpan(LearningRateScheduleSection.Path + ".warmup_epochs") is { } warmupSpan)
         {
             yield return context.Report(DiagnosticDescriptors.WarmupAsLongAsTraining, warmupSpan, null,
                 RuleContext.Number(schedule.WarmupEpochs), epochs, RuleContext.Number(recipe.Training.Optimizer.LearningRate), schedule.Kind.Spelling());
@@ -26,7 +26,7 @@ internal static class LearningRateScheduleRules
 
         var afterWarmup = epochs - schedule.WarmupEpochs;
         if (schedule.Kind == ScheduleKind.Step && afterWarmup > 0 && schedule.StepSize >= afterWarmup
-            && recipe.ValueSpan(LearningRateScheduleSection.Path + ".step_size") is { } stepSpan)
+            && context.Locations.ValueSpan(LearningRateScheduleSection.Path + ".step_size") is { } stepSpan)
         {
             yield return context.Report(DiagnosticDescriptors.StepScheduleNeverDecays, stepSpan, null, schedule.StepSize, RuleContext.Number(afterWarmup));
         }

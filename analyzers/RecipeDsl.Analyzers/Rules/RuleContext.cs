@@ -9,15 +9,19 @@ namespace RecipeDsl.Analyzers.Rules;
 /// <summary>What a practice rule sees: one valid recipe, the other valid recipes of the project, and the compilation.</summary>
 internal sealed class RuleContext
 {
-    public RuleContext(Recipe recipe, string path, IReadOnlyList<Recipe> project, Compilation compilation)
+    public RuleContext(Recipe recipe, RecipeLocations locations, string path, IReadOnlyList<Recipe> project, Compilation compilation)
     {
         Recipe = recipe;
+        Locations = locations;
         Path = path;
         Project = project;
         Compilation = compilation;
     }
 
     public Recipe Recipe { get; }
+
+    /// <summary>Where <see cref="Recipe"/> writes each key: where a rule reports.</summary>
+    public RecipeLocations Locations { get; }
 
     public string Path { get; }
 
@@ -32,7 +36,7 @@ internal sealed class RuleContext
         var properties = replacement is null
             ? null
             : System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty.Add(FixProperties.Replacement, replacement);
-        return Diagnostic.Create(descriptor, RecipeLocations.Create(Path, span), properties, arguments);
+        return Diagnostic.Create(descriptor, DiagnosticLocations.Create(Path, span), properties, arguments);
     }
 
     public static string Number(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);

@@ -19,7 +19,7 @@ internal static class SmoothingPracticeRules
     {
         var recipe = context.Recipe;
         var epsilon = recipe.Loss.LabelSmoothing;
-        var epsilonSpan = recipe.Loss.LabelSmoothingSpan;
+        var epsilonSpan = context.Locations.ValueSpan("loss.label_smoothing");
 
         // RD1002: the student's hard-label loss ("no smoothing here either").
         if (recipe.Distillation is not null && epsilon > 0 && epsilonSpan is { } studentSpan)
@@ -28,7 +28,7 @@ internal static class SmoothingPracticeRules
         }
 
         // RD1003: smoothing in the Mixup targets and again through loss.label_smoothing.
-        if (recipe.Mixup is { LabelSmoothing: > 0 } mixup && epsilon > 0 && recipe.ValueSpan("mixup.label_smoothing") is { } mixupSpan)
+        if (recipe.Mixup is { LabelSmoothing: > 0 } mixup && epsilon > 0 && context.Locations.ValueSpan("mixup.label_smoothing") is { } mixupSpan)
         {
             yield return context.Report(DiagnosticDescriptors.DoubleSmoothing, mixupSpan, "0.0",
                 RuleContext.Number(epsilon), RuleContext.Number(mixup.LabelSmoothing), RuleContext.Number(mixup.EffectiveSmoothing(epsilon)));
@@ -53,7 +53,7 @@ internal static class SmoothingPracticeRules
             var why = recipe.Data.LabelNoise > 0
                 ? $"labels with {RuleContext.Number(recipe.Data.LabelNoise * 100)} % injected noise"
                 : "labels declared noisy";
-            var span = epsilonSpan ?? recipe.KeySpan("loss.class_smoothing");
+            var span = epsilonSpan ?? context.Locations.KeySpan("loss.class_smoothing");
             if (span is { } noisySpan)
             {
                 yield return context.Report(DiagnosticDescriptors.NoisyLabelSmoothing, noisySpan, null, why);
@@ -64,20 +64,20 @@ internal static class SmoothingPracticeRules
         // Only where the build knows the training set's size: the user's files are counted when the run loads them.
         if (DatasetFacts.TrainingExamples(recipe.Data.Source, recipe.Data.ValidationSplit) is { } trainingExamples
             && recipe.Mixup is not null && (epsilon > 0 || recipe.Mixup.LabelSmoothing > 0) && trainingExamples < SmallTrainingSet
-            && recipe.KeySpan("mixup") is { } smallSpan)
+            && context.Locations.KeySpan("mixup") is { } smallSpan)
         {
             yield return context.Report(DiagnosticDescriptors.MixupSmoothingSmallData, smallSpan, null,
                 trainingExamples.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), SmallTrainingSet.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         }
 
         // RD1008: temperature scaling planned on top of label smoothing.
-        if (recipe.Calibration.TemperatureScaling && recipe.Loss.Smooths && recipe.ValueSpan("calibration.temperature_scaling") is { } scalingSpan)
+        if (recipe.Calibration.TemperatureScaling && recipe.Loss.Smooths && context.Locations.ValueSpan("calibration.temperature_scaling") is { } scalingSpan)
         {
             yield return context.Report(DiagnosticDescriptors.TemperatureScalingOnSmoothing, scalingSpan, null, RuleContext.Number(epsilon));
         }
 
         // RD1009: Mixup with an odd batch size.
-        if (recipe.Mixup is not null && recipe.Data.BatchSize % 2 == 1 && recipe.ValueSpan("data.batch_size") is { } batchSpan)
+        if (recipe.Mixup is not null && recipe.Data.BatchSize % 2 == 1 && context.Locations.ValueSpan("data.batch_size") is { } batchSpan)
         {
             yield return context.Report(DiagnosticDescriptors.MixupOddBatch, batchSpan,
                 (recipe.Data.BatchSize + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), recipe.Data.BatchSize);

@@ -16,7 +16,7 @@ internal static class TeacherSmoothingRule
     public static IEnumerable<Diagnostic> Check(RuleContext context)
     {
         var recipe = context.Recipe;
-        if (recipe.Loss.LabelSmoothing <= 0 || recipe.Loss.LabelSmoothingSpan is not { } span)
+        if (recipe.Loss.LabelSmoothing <= 0 || context.Locations.ValueSpan("loss.label_smoothing") is not { } span)
         {
             yield break;
         }

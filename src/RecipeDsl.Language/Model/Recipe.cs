@@ -2,14 +2,15 @@ using RecipeDsl.Language.Techniques;
 
 namespace RecipeDsl.Language.Model;
 
-/// <summary>A valid recipe with every default resolved. Equatable, so it can flow through a cached generator.</summary>
-/// <param name="NameSpan">Where <c>name</c> is written; null when the name comes from the file name.</param>
+/// <summary>
+/// A valid recipe with every default resolved: settings only, equatable, so it can flow through a cached generator.
+/// Where each key is written is kept beside it, in <see cref="RecipeLocations"/>.
+/// </summary>
 /// <param name="Mixup">The <c>mixup</c> section, or null when the recipe has none.</param>
 /// <param name="Distillation">The <c>distillation</c> section of a student, or null.</param>
 /// <param name="Sweep">The <c>sweep</c> section, or null.</param>
 public sealed record Recipe(
     string Name,
-    SourceSpan? NameSpan,
     string? Description,
     string FileName,
     TaskKind Task,
@@ -22,41 +23,6 @@ public sealed record Recipe(
     CalibrationSpec Calibration,
     SweepSpec? Sweep)
 {
-    /// <summary>Every key the recipe writes, with where it and its value are; empty in the generator's copy.</summary>
-    public EquatableArray<KeyLocation> Locations { get; init; }
-
-    /// <summary>
-    /// The same recipe with every source location dropped: equal for equal settings wherever they are written, which
-    /// keeps the generator's cached outputs unchanged when only lines move.
-    /// </summary>
-    public Recipe WithoutLocations() => this with
-    {
-        Locations = EquatableArray<KeyLocation>.Empty,
-        NameSpan = null,
-        Model = Model with { RoleSpan = null, TypeSpan = null },
-        Loss = Loss with { LabelSmoothingSpan = null },
-        Distillation = Distillation is { } distillation ? distillation with { TeacherSpan = null } : null,
-    };
-
-    /// <summary>Where the value of <paramref name="path"/> is written, if the recipe writes it.</summary>
-    public SourceSpan? ValueSpan(string path) => Find(path)?.Value;
-
-    /// <summary>Where the key <paramref name="path"/> is written, if the recipe writes it.</summary>
-    public SourceSpan? KeySpan(string path) => Find(path)?.Key;
-
-    private KeyLocation? Find(string path)
-    {
-        foreach (var location in Locations)
-        {
-            if (location.Path == path)
-            {
-                return location;
-            }
-        }
-
-        return null;
-    }
-
     /// <summary>The number of classes of the recipe's data, or the token vocabulary of a sequence corpus.</summary>
     public int Classes => Data.Classes;
 }
@@ -113,18 +79,14 @@ public sealed record AugmentSpec(int RandomCrop, bool HorizontalFlip)
 /// <param name="HiddenSizes">Widths of the hidden dense layers (mlp), or of the dense head (cnn).</param>
 /// <param name="Channels">Output channels of each conv block (cnn only; empty for mlp).</param>
 /// <param name="Dropout">The dropout probability after each hidden dense layer (one per entry of <paramref name="HiddenSizes"/>).</param>
-/// <param name="RoleSpan">Where <c>model.role</c> is written, if it is.</param>
 /// <param name="Type">The full name of the user's module class (<c>model.type</c>) when the architecture is custom.</param>
-/// <param name="TypeSpan">Where that name is written.</param>
 public sealed record ModelSpec(
     Architecture Architecture,
     EquatableArray<int> HiddenSizes,
     EquatableArray<int> Channels,
     EquatableArray<double> Dropout,
     ModelRole Role,
-    SourceSpan? RoleSpan,
-    string? Type = null,
-    SourceSpan? TypeSpan = null)
+    string? Type = null)
 {
     /// <summary>Weights to start from (<c>model.pretrained</c>): a file saved with <c>--save-model</c>, or null.</summary>
     public string? Pretrained { get; init; }
@@ -145,12 +107,10 @@ public sealed record TrainingSpec(int Epochs, OptimizerSpec Optimizer, DevicePre
 /// <param name="Momentum">SGD momentum; 0 for Adam and AdamW.</param>
 public sealed record OptimizerSpec(OptimizerKind Kind, double LearningRate, double WeightDecay, double Momentum);
 
-/// <param name="LabelSmoothingSpan">Where the ε value is written, if it is (analyzers report there).</param>
 /// <param name="ClassSmoothing">ε per true class (one per class) when <c>loss.class_smoothing</c> is given; empty otherwise.</param>
 /// <param name="IgnoreIndex">The target value of positions that count for nothing (sequence padding).</param>
 public sealed record LossSpec(
     double LabelSmoothing,
-    SourceSpan? LabelSmoothingSpan,
     SmoothingConvention Convention,
     EquatableArray<double> ClassSmoothing,
     int IgnoreIndex)
@@ -179,9 +139,8 @@ public sealed record MixupSpec(double Alpha, double Probability, double LabelSmo
 }
 
 /// <param name="Teacher">The name of the teacher recipe.</param>
-/// <param name="TeacherSpan">Where the teacher's name is written.</param>
 /// <param name="Alpha">Weight of the soft (teacher) term; the hard-label term gets 1 − α.</param>
-public sealed record DistillationSpec(string Teacher, SourceSpan? TeacherSpan, double Temperature, double Alpha);
+public sealed record DistillationSpec(string Teacher, double Temperature, double Alpha);
 
 /// <param name="Bins">Equal-width confidence bins of every ECE the recipe reports.</param>
 public sealed record CalibrationSpec(bool TemperatureScaling, int Bins);

@@ -28,13 +28,15 @@ public static class RecipeParser
         var problems = new List<RecipeProblem>();
         var root = YamlTreeReader.Read(text, problems);
         Recipe? recipe = null;
+        var locations = RecipeLocations.None;
         if (problems.Count == 0)
         {
             var parsed = new RecipeReader(problems, Path.GetDirectoryName(path) ?? "").Read(root, fileName);
-            recipe = problems.Count == 0 ? parsed : null;
+            recipe = problems.Count == 0 ? parsed.Recipe : null;
+            locations = parsed.Locations;
         }
 
-        return new RecipeParseResult(fileName, recipe, problems.ToEquatableArray());
+        return new RecipeParseResult(fileName, recipe, problems.ToEquatableArray()) { Locations = locations };
     }
 
     /// <summary>"mnist-mlp.recipe.yaml" → "MnistMlp".</summary>

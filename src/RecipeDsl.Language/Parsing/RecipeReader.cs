@@ -27,7 +27,7 @@ internal sealed class RecipeReader
         _data = new DataSectionReader(_read, recipeDirectory);
     }
 
-    public Recipe Read(YamlNode? rootNode, string fileName)
+    public (Recipe Recipe, RecipeLocations Locations) Read(YamlNode? rootNode, string fileName)
     {
         var root = _read.Section(rootNode, "", SourceSpan.FileStart);
         var name = ReadName(root, fileName);
@@ -41,16 +41,13 @@ internal sealed class RecipeReader
         var mixup = ReadMixup(root);
         var calibration = ReadCalibration(root);
         var sweep = ReadSweep(root, training.Epochs);
-        var recipe = new Recipe(name, root.Value("name")?.Span, description, fileName, task, data, model, training, loss, mixup, distillation, calibration, sweep)
-        {
-            Locations = _read.Locations.OrderBy(location => location.Key.Start).ToEquatableArray(),
-        };
+        var recipe = new Recipe(name, description, fileName, task, data, model, training, loss, mixup, distillation, calibration, sweep);
         CheckTask(recipe, root);
         CheckInputShape(recipe, root);
         CheckClassSmoothing(recipe, root);
         CheckSweep(recipe, root);
         EarlyStoppingSection.CheckWithSweep(_read, recipe, KeySpan(root, "training", "early_stopping"));
-        return recipe;
+        return (recipe, new RecipeLocations(_read.Locations.OrderBy(location => location.Key.Start).ToEquatableArray()));
     }
 
     /// <summary>
@@ -314,8 +311,7 @@ internal sealed class RecipeReader
             hidden.ToEquatableArray(),
             channels.ToEquatableArray(),
             ReadDropout(model, hidden.Length).ToEquatableArray(),
-            ReadRole(model, distillation),
-            model.Value("role")?.Span)
+            ReadRole(model, distillation))
         {
             Pretrained = ReadPretrained(model),
         };
@@ -345,9 +341,7 @@ internal sealed class RecipeReader
             EquatableArray<int>.Empty,
             EquatableArray<double>.Empty,
             ReadRole(model, distillation),
-            model.Value("role")?.Span,
-            type ?? "",
-            model.Value("type")!.Span)
+            type ?? "")
         {
             Pretrained = ReadPretrained(model),
         };
@@ -449,7 +443,6 @@ internal sealed class RecipeReader
         var (kind, gamma) = FocalLossSection.Read(_read, loss);
         return new LossSpec(
             epsilon,
-            loss.Value("label_smoothing")?.Span,
             _read.Enum(loss, "smoothing_convention", SmoothingConvention.Uniform, RecipeValues.SmoothingConventions),
             ReadClassSmoothing(loss, epsilon, classes).ToEquatableArray(),
             _read.Integer(loss, "ignore_index", RecipeDefaults.IgnoreIndex, NumberRange.Closed(int.MinValue, -1)))
@@ -536,7 +529,6 @@ internal sealed class RecipeReader
 
         return new DistillationSpec(
             teacher ?? "",
-            distillation.Value("teacher")?.Span,
             _read.Number(distillation, "temperature", RecipeDefaults.DistillationTemperature, NumberRange.OpenClosed(0, 100)),
             _read.Number(distillation, "alpha", RecipeDefaults.DistillationAlpha, NumberRange.Closed(0, 1)));
     }

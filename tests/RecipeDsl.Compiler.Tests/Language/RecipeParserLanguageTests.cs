@@ -45,7 +45,8 @@ public sealed class RecipeParserLanguageTests
         Assert.Equal(ModelRole.Student, recipe.Model.Role);
         Assert.Equal("BigNet", recipe.Distillation!.Teacher);
         Assert.Equal((4.0, 0.7), (recipe.Distillation.Temperature, recipe.Distillation.Alpha));
-        Assert.Equal((5, 11), (recipe.Distillation.TeacherSpan!.Value.StartLine, recipe.Distillation.TeacherSpan.Value.StartColumn));
+        var teacher = RecipeParser.Parse("recipes/test.recipe.yaml", Minimal + "distillation:\n  teacher: BigNet\n").Locations.ValueSpan("distillation.teacher")!.Value;
+        Assert.Equal((5, 11), (teacher.StartLine, teacher.StartColumn));
     }
 
     [Theory]

@@ -26,11 +26,12 @@ public sealed class RecipeParserTests
     [Fact]
     public void A_minimal_recipe_gets_every_default()
     {
-        var recipe = RecipeParser.Parse("/repo/recipes/my-first.recipe.yaml", Minimal).Recipe;
+        var result = RecipeParser.Parse("/repo/recipes/my-first.recipe.yaml", Minimal);
+        var recipe = result.Recipe;
 
         Assert.NotNull(recipe);
         Assert.Equal("MyFirst", recipe.Name);
-        Assert.Null(recipe.NameSpan);
+        Assert.Null(result.Locations.ValueSpan("name"));
         Assert.Equal("my-first.recipe.yaml", recipe.FileName);
         Assert.Equal(EmbeddedDigits(0.1, 64, 42), recipe.Data);
         Assert.Equal(Architecture.Mlp, recipe.Model.Architecture);
@@ -38,7 +39,7 @@ public sealed class RecipeParserTests
         Assert.Empty(recipe.Model.Channels);
         Assert.Equal(ModelRole.Standalone, recipe.Model.Role);
         Assert.Equal(new TrainingSpec(3, new OptimizerSpec(OptimizerKind.AdamW, 0.001, 0.01, 0), DevicePreference.Auto), recipe.Training);
-        Assert.Equal(new LossSpec(0, null, SmoothingConvention.Uniform, default, -100), recipe.Loss);
+        Assert.Equal(new LossSpec(0, SmoothingConvention.Uniform, default, -100), recipe.Loss);
         Assert.Equal(new[] { 0.0 }, recipe.Model.Dropout);
         Assert.Null(recipe.Mixup);
         Assert.Null(recipe.Distillation);
@@ -49,7 +50,7 @@ public sealed class RecipeParserTests
     [Fact]
     public void Every_key_is_read()
     {
-        var recipe = RecipeParser.Parse("x.recipe.yaml", """
+        var parsed = RecipeParser.Parse("x.recipe.yaml", """
             name: Full_Recipe1
             description: everything set
             task: classification
@@ -67,7 +68,8 @@ public sealed class RecipeParserTests
             loss:
               label_smoothing: 0.15
               smoothing_convention: off_target
-            """).Recipe;
+            """);
+        var recipe = parsed.Recipe;
 
         Assert.NotNull(recipe);
         Assert.Equal("Full_Recipe1", recipe.Name);
@@ -81,8 +83,8 @@ public sealed class RecipeParserTests
         Assert.Equal(new TrainingSpec(12, new OptimizerSpec(OptimizerKind.Sgd, 0.1, 5e-4, 0.8), DevicePreference.Cuda), recipe.Training);
         Assert.Equal(0.15, recipe.Loss.LabelSmoothing);
         Assert.Equal(SmoothingConvention.OffTarget, recipe.Loss.Convention);
-        Assert.Equal(15, recipe.Loss.LabelSmoothingSpan!.Value.StartLine);
-        Assert.Equal(19, recipe.Loss.LabelSmoothingSpan!.Value.StartColumn);
+        Assert.Equal(15, parsed.Locations.ValueSpan("loss.label_smoothing")!.Value.StartLine);
+        Assert.Equal(19, parsed.Locations.ValueSpan("loss.label_smoothing")!.Value.StartColumn);
     }
 
     [Theory]

@@ -4,7 +4,7 @@ using RecipeDsl.Language;
 
 namespace RecipeDsl.Analyzers;
 
-internal static class RecipeLocations
+internal static class DiagnosticLocations
 {
     /// <summary>A location in a recipe file, which the compiler prints as <c>path(line,col)</c>.</summary>
     public static Location Create(string path, SourceSpan span) =>
