@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using RecipeDsl.Language.Model;
 using RecipeDsl.Language.Parsing;
+using RecipeDsl.Losses;
 
 namespace RecipeDsl.Analyzers.Rules;
 

@@ -68,7 +68,7 @@ internal static class BatchStepEmitter
         yield return "optimizer.zero_grad();";
         yield return "var logits = model.call(inputs);";
         yield return "// Next-token prediction, a property of the task: position t is scored against token t + 1.";
-        yield return $"var (shiftedLogits, shiftedLabels) = {Training}.NextToken.Shift(logits, labels);";
+        yield return $"var (shiftedLogits, shiftedLabels) = {TrainingAlias}.NextToken.Shift(logits, labels);";
         yield return $"var predicted = shiftedLogits.reshape(-1, {settings}.VocabularySize);";
         yield return "var targets = shiftedLabels.reshape(-1);";
         yield return $"var loss = {plan.Criterion.OnLabels(plan.Names, "predicted", "targets", plan.Smoothing, plan.Epsilon, $"{settings}.IgnoreIndex")};";

@@ -19,13 +19,13 @@ internal static class CatalogEmitter
         writer.WriteLine("/// <summary>The recipes compiled into this assembly, by name.</summary>");
         writer.WriteLine(GeneratedCode);
         writer.OpenBlock("internal static class RecipeCatalog");
-        writer.WriteLine($"public static global::System.Collections.Generic.IReadOnlyList<{Training}.RecipeEntry> All {{ get; }} =");
+        writer.WriteLine($"public static global::System.Collections.Generic.IReadOnlyList<{TrainingAlias}.RecipeEntry> All {{ get; }} =");
         writer.Indent();
-        writer.WriteLine($"new {Training}.RecipeEntry[]");
+        writer.WriteLine($"new {TrainingAlias}.RecipeEntry[]");
         writer.WriteLine("{");
         foreach (var entry in entries)
         {
-            var construction = $"new {Training}.RecipeEntry({Literals.String(entry.Name)}, {Literals.String(entry.FileName)}, {Literals.String(entry.Summary)}, {Literals.String(entry.ResolvedYaml)}, static () => new {entry.Name}Trainer())";
+            var construction = $"new {TrainingAlias}.RecipeEntry({Literals.String(entry.Name)}, {Literals.String(entry.FileName)}, {Literals.String(entry.Summary)}, {Literals.String(entry.ResolvedYaml)}, static () => new {entry.Name}Trainer())";
             if (entry.Teacher is null && !entry.HasSweep && !entry.HasData)
             {
                 writer.WriteLine($"    {construction},");

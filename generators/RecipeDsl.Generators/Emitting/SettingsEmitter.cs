@@ -56,7 +56,7 @@ internal static class SettingsEmitter
         }
 
         writer.WriteLine($"public const int Epochs = {Literals.Int(recipe.Training.Epochs)};");
-        writer.WriteLine($"public const {Training}.DevicePreference Device = {Training}.DevicePreference.{recipe.Training.Device};");
+        writer.WriteLine($"public const {TrainingAlias}.DevicePreference Device = {TrainingAlias}.DevicePreference.{recipe.Training.Device};");
         writer.WriteLine($"public const double LearningRate = {Literals.Double(optimizer.LearningRate)};");
         writer.WriteLine($"public const double WeightDecay = {Literals.Double(optimizer.WeightDecay)};");
         if (optimizer.Kind == OptimizerKind.Sgd)
@@ -79,7 +79,7 @@ internal static class SettingsEmitter
         var shape = string.Join(", ", data.InputShape.Select(Literals.Int));
         var path = data.Path is { } written ? Literals.String(written) : "null";
         writer.WriteLine("/// <summary>What the recipe trains on, as ClassificationData.Load reads and checks it.</summary>");
-        writer.WriteLine($"public static {Data}.DataDescription Data {{ get; }} = new(Name, {Data}.DataSource.{data.Source}, {path}, new[] {{ {shape} }}, Classes)");
+        writer.WriteLine($"public static {DataAlias}.DataDescription Data {{ get; }} = new(Name, {DataAlias}.DataSource.{data.Source}, {path}, new[] {{ {shape} }}, Classes)");
         writer.WriteLine("{");
         if (data.ClassNames.Count > 0)
         {
@@ -99,9 +99,9 @@ internal static class SettingsEmitter
         writer.WriteLine("    ValidationSplit = ValidationSplit,");
         writer.WriteLine(data.Normalization.Kind switch
         {
-            NormalizationKind.Fixed => $"    Normalization = {Data}.InputNormalization.Fixed(new[] {{ {Literals.Doubles(data.Normalization.Mean)} }}, new[] {{ {Literals.Doubles(data.Normalization.Std)} }}),",
-            NormalizationKind.Dataset => $"    Normalization = {Data}.InputNormalization.Dataset,",
-            _ => $"    Normalization = {Data}.InputNormalization.None,",
+            NormalizationKind.Fixed => $"    Normalization = {DataAlias}.InputNormalization.Fixed(new[] {{ {Literals.Doubles(data.Normalization.Mean)} }}, new[] {{ {Literals.Doubles(data.Normalization.Std)} }}),",
+            NormalizationKind.Dataset => $"    Normalization = {DataAlias}.InputNormalization.Dataset,",
+            _ => $"    Normalization = {DataAlias}.InputNormalization.None,",
         });
         if (data.LabelNoise > 0)
         {

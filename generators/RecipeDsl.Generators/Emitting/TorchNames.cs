@@ -14,10 +14,10 @@ internal static class TorchNames
     public const string Tensor = "Tensor";
     public const string Functional = "nn.functional";
     public const string Modules = "Modules";
-    public const string Training = "Training";
-    public const string Losses = "Losses";
-    public const string Optimizers = "Optimizers";
-    public const string Data = "RecipeData";
+    public const string TrainingAlias = "Training";
+    public const string LossesAlias = "Losses";
+    public const string OptimizersAlias = "Optimizers";
+    public const string DataAlias = "RecipeData";
     public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"RecipeDsl.Generators\", \"1.0.0\")]";
 
     /// <summary>The usings at the top of every generated file.</summary>

@@ -45,17 +45,17 @@ internal static class TrainerEmitter
         var names = plan.Names;
         writer.WriteLine($"/// <summary>Trains <see cref=\"{names.Model}\"/> as recipe <c>{recipe.Name}</c> says: {Literals.Xml(RecipeSummary.Describe(recipe))}.</summary>");
         writer.WriteLine(GeneratedCode);
-        writer.OpenBlock($"internal sealed class {names.Trainer} : {Training}.IRecipeTrainer");
+        writer.OpenBlock($"internal sealed class {names.Trainer} : {TrainingAlias}.IRecipeTrainer");
         writer.WriteLine($"public string RecipeName => {names.Settings}.Name;");
         writer.WriteLine();
         var pretrained = recipe.Model.Pretrained is not null ? ", then loads model.pretrained" : "";
         writer.WriteLine($"/// <summary>A fresh model: its weights drawn from the recipe's seed{pretrained}.</summary>");
         writer.OpenBlock($"public {names.Model} CreateModel()");
-        writer.WriteLine($"{Training}.Seeding.SeedAll({names.Settings}.Seed);");
+        writer.WriteLine($"{TrainingAlias}.Seeding.SeedAll({names.Settings}.Seed);");
         writer.WriteLine($"var model = new {names.Model}();");
         if (recipe.Model.Pretrained is not null)
         {
-            writer.WriteLine($"{Training}.PretrainedWeights.Load(model, {names.Settings}.Pretrained, {names.Settings}.Name);");
+            writer.WriteLine($"{TrainingAlias}.PretrainedWeights.Load(model, {names.Settings}.Pretrained, {names.Settings}.Name);");
         }
 
         writer.WriteLine("return model;");
@@ -64,7 +64,7 @@ internal static class TrainerEmitter
         if (!plan.Techniques.Any(technique => technique.ReplacesDefaultEntryPoint))
         {
             writer.WriteLine("/// <summary>Builds a fresh model and trains it.</summary>");
-            writer.OpenBlock($"public {Training}.TrainingResult Train({Training}.TrainingOptions? options = null)");
+            writer.OpenBlock($"public {TrainingAlias}.TrainingResult Train({TrainingAlias}.TrainingOptions? options = null)");
             writer.WriteLine("using var model = CreateModel();");
             writer.WriteLine("return Train(model, options);");
             writer.CloseBlock();
@@ -82,14 +82,14 @@ internal static class TrainerEmitter
         {
             // ε varies between runs of this trainer, so ε is a parameter here and a constant elsewhere.
             var arguments = string.Concat(plan.LoopParameters.Select(p => p.Argument + ", "));
-            writer.WriteLine($"public {Training}.TrainingResult Train({modelParameters}, {Training}.TrainingOptions? options = null) =>");
+            writer.WriteLine($"public {TrainingAlias}.TrainingResult Train({modelParameters}, {TrainingAlias}.TrainingOptions? options = null) =>");
             writer.WriteLine($"    Train(model, {arguments}options, {epsilon.Default});");
             writer.WriteLine();
-            writer.OpenBlock($"private {Training}.TrainingResult Train({modelParameters}, {Training}.TrainingOptions? options, double {epsilon.Name})");
+            writer.OpenBlock($"private {TrainingAlias}.TrainingResult Train({modelParameters}, {TrainingAlias}.TrainingOptions? options, double {epsilon.Name})");
         }
         else
         {
-            writer.OpenBlock($"public {Training}.TrainingResult Train({modelParameters}, {Training}.TrainingOptions? options = null)");
+            writer.OpenBlock($"public {TrainingAlias}.TrainingResult Train({modelParameters}, {TrainingAlias}.TrainingOptions? options = null)");
         }
 
         EmitTrainingBody(writer, plan);
@@ -109,16 +109,16 @@ internal static class TrainerEmitter
         var names = plan.Names;
         var settings = names.Settings;
         writer.WriteLines(
-            $"options ??= new {Training}.TrainingOptions();",
+            $"options ??= new {TrainingAlias}.TrainingOptions();",
             $"var epochs = options.EpochsOr({settings}.Epochs);",
-            $"var device = {Training}.Devices.Select(options.Device ?? {settings}.Device);",
+            $"var device = {TrainingAlias}.Devices.Select(options.Device ?? {settings}.Device);",
             $"options.Log?.WriteLine($\"{{{settings}.Name}}: training on {{device.Description}}\");",
             "// Seeded again so that dropout masks are the same for a given model however it was built.",
-            $"{Training}.Seeding.SeedAll({settings}.Seed);",
+            $"{TrainingAlias}.Seeding.SeedAll({settings}.Seed);",
             "",
             recipe.Task.PredictsNextToken()
-                ? $"using var data = {Data}.SequenceTensors.LoadArithmetic({settings}.ValidationSplit, device.Device, {settings}.IgnoreIndex, options.MaxTrainSamples);"
-                : $"using var data = {Data}.ClassificationData.Load({settings}.Data, device.Device, options);",
+                ? $"using var data = {DataAlias}.SequenceTensors.LoadArithmetic({settings}.ValidationSplit, device.Device, {settings}.IgnoreIndex, options.MaxTrainSamples);"
+                : $"using var data = {DataAlias}.ClassificationData.Load({settings}.Data, device.Device, options);",
             "global::TorchSharp.ModuleExtensionMethods.to(model, device.Device);");
         foreach (var line in plan.Techniques.SelectMany(technique => technique.Prepare(names)))
         {
@@ -127,8 +127,8 @@ internal static class TrainerEmitter
 
         writer.WriteLines(
             $"using var optimizer = {OptimizerConstruction(recipe.Training.Optimizer, settings)};",
-            $"using var shuffle = {Training}.Seeding.ShuffleGenerator({settings}.Seed);",
-            $"var history = new global::System.Collections.Generic.List<{Training}.EpochMetrics>(epochs);",
+            $"using var shuffle = {TrainingAlias}.Seeding.ShuffleGenerator({settings}.Seed);",
+            $"var history = new global::System.Collections.Generic.List<{TrainingAlias}.EpochMetrics>(epochs);",
             $"var batches = data.TrainBatches({settings}.BatchSize);");
         foreach (var line in plan.Techniques.SelectMany(technique => technique.PrepareLoop(names)))
         {
@@ -138,7 +138,7 @@ internal static class TrainerEmitter
         var parts = string.Concat(plan.CheckpointParts.Select(part => ", " + part));
         writer.WriteLines(
             "var checkpoints = options.CheckpointDirectory is { } folder",
-            $"    ? new {Training}.Checkpoints(folder, {settings}.Name)",
+            $"    ? new {TrainingAlias}.Checkpoints(folder, {settings}.Name)",
             "    : null;",
             $"var firstEpoch = options.Resume && checkpoints?.TryRestore(model, optimizer, shuffle, history{parts}) is {{ }} done ? done + 1 : 1;");
         writer.OpenBlock("if (firstEpoch > 1)");
@@ -151,13 +151,13 @@ internal static class TrainerEmitter
         var epochMetrics = string.Concat(plan.Techniques.Select(t => t.EpochMetric).OfType<string>().Select(p => ", " + p));
         writer.WriteLines(
             $"using var epochScope = NewDisposeScope();",
-            $"{Training}.Seeding.SeedCudaForEpoch({settings}.Seed, epoch, device.Device);",
-            $"var learningRate = {Training}.LearningRateSchedule.Current(optimizer);",
-            $"using var totals = new {Training}.EpochTotals({settings}.Name, epoch, device.Device);",
+            $"{TrainingAlias}.Seeding.SeedCudaForEpoch({settings}.Seed, epoch, device.Device);",
+            $"var learningRate = {TrainingAlias}.LearningRateSchedule.Current(optimizer);",
+            $"using var totals = new {TrainingAlias}.EpochTotals({settings}.Name, epoch, device.Device);",
             $"TrainEpoch(epoch, batches, model, data, optimizer, shuffle, totals, options{state});",
             "var (trainLoss, trainConfidence) = totals.Means();",
             $"var validation = {Evaluate(recipe, settings, "Validation")};",
-            $"var metrics = new {Training}.EpochMetrics({settings}.Name, epoch, trainLoss, trainConfidence, validation, totals.Elapsed)",
+            $"var metrics = new {TrainingAlias}.EpochMetrics({settings}.Name, epoch, trainLoss, trainConfidence, validation, totals.Elapsed)",
             $"    {{ LearningRate = learningRate{epochMetrics} }};",
             "history.Add(metrics);",
             "options.OnEpoch?.Invoke(metrics);");
@@ -183,15 +183,15 @@ internal static class TrainerEmitter
             writer.WriteLine($"var test = {Evaluate(recipe, settings, "Test")};");
         }
 
-        writer.WriteLine($"options.OnTrained?.Invoke(new {Training}.TrainedModel({settings}.Name, model, data, {settings}.CalibrationBins));");
+        writer.WriteLine($"options.OnTrained?.Invoke(new {TrainingAlias}.TrainedModel({settings}.Name, model, data, {settings}.CalibrationBins));");
 
         writer.OpenBlock("if (options.SaveModelTo is { } path)");
-        writer.WriteLine($"{Training}.ModelWeights.Save(model, path);");
+        writer.WriteLine($"{TrainingAlias}.ModelWeights.Save(model, path);");
         writer.CloseBlock();
         writer.WriteLine();
         var extra = plan.AfterTraining is { } after ? ", " + after.ResultArgument : "";
         var resultProperties = plan.Techniques.Select(t => t.ResultProperty).OfType<string>().ToList();
-        writer.WriteLine($"var result = new {Training}.TrainingResult({settings}.Name, device.Description, (int)data.TrainCount, history, test{extra})"
+        writer.WriteLine($"var result = new {TrainingAlias}.TrainingResult({settings}.Name, device.Description, (int)data.TrainCount, history, test{extra})"
             + (resultProperties.Count == 0 ? ";" : ""));
         if (resultProperties.Count > 0)
         {
@@ -227,9 +227,9 @@ internal static class TrainerEmitter
         var state = string.Concat(EpochState(plan).Select(parameter => $", {parameter.Type} {parameter.Name}"));
         writer.WriteLine();
         writer.WriteLine("/// <summary>One pass over the training split in a fresh order, adding each batch's loss to <paramref name=\"totals\"/>.</summary>");
-        writer.OpenBlock($"private static void TrainEpoch(int epoch, int batches, {names.Model} model, {Data}.SplitTensors data, "
-            + $"{OptimizerType(recipe.Training.Optimizer.Kind)} optimizer, Generator shuffle, {Training}.EpochTotals totals, "
-            + $"{Training}.TrainingOptions options{state})");
+        writer.OpenBlock($"private static void TrainEpoch(int epoch, int batches, {names.Model} model, {DataAlias}.SplitTensors data, "
+            + $"{OptimizerType(recipe.Training.Optimizer.Kind)} optimizer, Generator shuffle, {TrainingAlias}.EpochTotals totals, "
+            + $"{TrainingAlias}.TrainingOptions options{state})");
         writer.WriteLine("model.train();");
         foreach (var line in plan.Techniques.SelectMany(technique => technique.StartEpoch(names)))
         {
@@ -265,7 +265,7 @@ internal static class TrainerEmitter
         writer.WriteLine();
         writer.OpenBlock("if (options.OnBatch is { } onBatch)");
         writer.WriteLine($"var batch = (int)(start / {settings}.BatchSize) + 1;");
-        writer.WriteLine($"onBatch(new {Training}.BatchProgress({settings}.Name, epoch, batch, batches, (int)labels.shape[0], loss.item<float>()));");
+        writer.WriteLine($"onBatch(new {TrainingAlias}.BatchProgress({settings}.Name, epoch, batch, batches, (int)labels.shape[0], loss.item<float>()));");
         writer.CloseBlock();
         writer.WriteLine();
         // Means per real token for sequences: padding is left out of the loss, the confidence and the count.
@@ -278,14 +278,14 @@ internal static class TrainerEmitter
 
     /// <summary>Scores the model on one split, the way the task counts.</summary>
     private static string Evaluate(Recipe recipe, string settings, string split) => recipe.Task.PredictsNextToken()
-        ? $"{Training}.NextToken.Evaluate(model, data.{split}Inputs, data.{split}Labels, {settings}.IgnoreIndex, {settings}.CalibrationBins)"
-        : $"{Training}.Evaluation.{split}(model, data, {settings}.CalibrationBins)";
+        ? $"{TrainingAlias}.NextToken.Evaluate(model, data.{split}Inputs, data.{split}Labels, {settings}.IgnoreIndex, {settings}.CalibrationBins)"
+        : $"{TrainingAlias}.Evaluation.{split}(model, data, {settings}.CalibrationBins)";
 
     private static string OptimizerType(OptimizerKind kind) => kind switch
     {
-        OptimizerKind.Sgd => $"{Optimizers}.SGD",
-        OptimizerKind.Adam => $"{Optimizers}.Adam",
-        _ => $"{Optimizers}.AdamW",
+        OptimizerKind.Sgd => $"{OptimizersAlias}.SGD",
+        OptimizerKind.Adam => $"{OptimizersAlias}.Adam",
+        _ => $"{OptimizersAlias}.AdamW",
     };
 
     private static string OptimizerConstruction(OptimizerSpec optimizer, string settings)

@@ -18,14 +18,14 @@ internal sealed class ClassSmoothing : Technique, ITargetSmoothing
     ]);
 
     public override IEnumerable<string> Prepare(TrainerNames names) =>
-        [$"using var classSmoothing = {Losses}.SmoothedCrossEntropy.ClassEpsilons({names.Settings}.ClassSmoothing, device.Device);"];
+        [$"using var classSmoothing = {LossesAlias}.SmoothedCrossEntropy.ClassEpsilons({names.Settings}.ClassSmoothing, device.Device);"];
 
     public override (string Type, string Name)? EpochState(TrainerNames names) => (Tensor, "classSmoothing");
 
     public string Targets(TrainerNames names, string epsilon) =>
-        $"{Losses}.SmoothedCrossEntropy.TargetsPerClass(labels, {names.Settings}.Classes, classSmoothing, {names.Settings}.SmoothingConvention)";
+        $"{LossesAlias}.SmoothedCrossEntropy.TargetsPerClass(labels, {names.Settings}.Classes, classSmoothing, {names.Settings}.SmoothingConvention)";
 
     /// <remarks>The parser keeps class_smoothing away from sequences, so there is no ignore index here.</remarks>
     public string CrossEntropy(TrainerNames names, string logits, string labels, string epsilon, string? ignoreIndex) =>
-        $"{Losses}.SmoothedCrossEntropy.Compute({logits}, {labels}, classSmoothing, {names.Settings}.SmoothingConvention)";
+        $"{LossesAlias}.SmoothedCrossEntropy.Compute({logits}, {labels}, classSmoothing, {names.Settings}.SmoothingConvention)";
 }

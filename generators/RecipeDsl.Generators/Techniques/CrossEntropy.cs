@@ -10,5 +10,5 @@ internal sealed class CrossEntropy : LossCriterion
         ?? $"{Functional}.cross_entropy({logits}, {labels}{(ignoreIndex is null ? "" : $", ignore_index: {ignoreIndex}")})";
 
     public override string OnTargets(TrainerNames names, string logits, string targets) =>
-        $"{Losses}.SoftTargetCrossEntropy.Compute({logits}, {targets})";
+        $"{LossesAlias}.SoftTargetCrossEntropy.Compute({logits}, {targets})";
 }

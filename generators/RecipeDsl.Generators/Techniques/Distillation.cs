@@ -23,7 +23,7 @@ internal sealed class Distillation : Technique
     public override void EmitEntryPoints(SourceWriter writer, TrainerNames names)
     {
         writer.WriteLine($"/// <summary>Trains the teacher recipe <c>{names.Teacher}</c> first, then a fresh student from it.</summary>");
-        writer.OpenBlock($"public {Training}.TrainingResult Train({Training}.TrainingOptions? options = null)");
+        writer.OpenBlock($"public {TrainingAlias}.TrainingResult Train({TrainingAlias}.TrainingOptions? options = null)");
         writer.WriteLine($"var teacherTrainer = new {names.Teacher}Trainer();");
         writer.WriteLine("using var teacher = teacherTrainer.CreateModel();");
         writer.WriteLine("teacherTrainer.Train(teacher, options is null ? null : options with { SaveModelTo = null });");
@@ -31,15 +31,15 @@ internal sealed class Distillation : Technique
         writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine($"/// <summary>Trains a fresh student from a trained <see cref=\"{names.TeacherModel}\"/>; a model of any other recipe does not compile here.</summary>");
-        writer.OpenBlock($"public {Training}.TrainingResult Train({names.TeacherModel} teacher, {Training}.TrainingOptions? options = null)");
+        writer.OpenBlock($"public {TrainingAlias}.TrainingResult Train({names.TeacherModel} teacher, {TrainingAlias}.TrainingOptions? options = null)");
         writer.WriteLine("using var model = CreateModel();");
         writer.WriteLine("return Train(model, teacher, options);");
         writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine($"/// <summary>Loads teacher weights of recipe <c>{names.Teacher}</c> (saved by train --save-model, or a PyTorch state_dict .pt) and trains a fresh student from them.</summary>");
-        writer.OpenBlock($"public {Training}.TrainingResult TrainFromSavedTeacher(string teacherWeights, {Training}.TrainingOptions? options = null)");
+        writer.OpenBlock($"public {TrainingAlias}.TrainingResult TrainFromSavedTeacher(string teacherWeights, {TrainingAlias}.TrainingOptions? options = null)");
         writer.WriteLine($"using var teacher = new {names.TeacherModel}();");
-        writer.WriteLine($"{Training}.ModelWeights.Load(teacher, teacherWeights, {names.Teacher}Recipe.Name);");
+        writer.WriteLine($"{TrainingAlias}.ModelWeights.Load(teacher, teacherWeights, {names.Teacher}Recipe.Name);");
         writer.WriteLine("return Train(teacher, options);");
         writer.CloseBlock();
         writer.WriteLine();
@@ -57,7 +57,7 @@ internal sealed class Distillation : Technique
     public override (string[] Lines, string Loss)? CombineLoss(TrainerNames names, string labelLoss, string inputs) =>
     (
         [$"var teacherLogits = TeacherLogits(teacher, {inputs});", $"var hardLoss = {labelLoss};"],
-        $"{Losses}.DistillationLoss.Combine(logits, teacherLogits, hardLoss, {names.Settings}.DistillationTemperature, {names.Settings}.DistillationAlpha)"
+        $"{LossesAlias}.DistillationLoss.Combine(logits, teacherLogits, hardLoss, {names.Settings}.DistillationTemperature, {names.Settings}.DistillationAlpha)"
     );
 
     public override void EmitHelpers(SourceWriter writer, TrainerNames names)

@@ -24,14 +24,14 @@ internal sealed class EarlyStopping : Technique
 
     public override IEnumerable<string> Settings(Recipe recipe) =>
     [
-        $"public const {Training}.ValidationMetric EarlyStoppingMetric = {Training}.ValidationMetric.{_stopping.Metric};",
+        $"public const {TrainingAlias}.ValidationMetric EarlyStoppingMetric = {TrainingAlias}.ValidationMetric.{_stopping.Metric};",
         $"public const int EarlyStoppingPatience = {Literals.Int(_stopping.Patience)};",
         $"public const double EarlyStoppingMinDelta = {Literals.Double(_stopping.MinDelta)};",
     ];
 
     public override IEnumerable<string> PrepareLoop(TrainerNames names) =>
     [
-        $"using var earlyStopping = new {Training}.EarlyStopping(model, {names.Settings}.EarlyStoppingMetric, "
+        $"using var earlyStopping = new {TrainingAlias}.EarlyStopping(model, {names.Settings}.EarlyStoppingMetric, "
             + $"{names.Settings}.EarlyStoppingPatience, {names.Settings}.EarlyStoppingMinDelta);",
     ];
 

@@ -22,9 +22,9 @@ internal sealed class FocalLoss : LossCriterion
 
     public override string OnLabels(TrainerNames names, string logits, string labels, ITargetSmoothing? smoothing, string epsilon, string? ignoreIndex) =>
         smoothing is null
-            ? $"{Losses}.FocalLoss.Compute({logits}, {labels}, {names.Settings}.FocalGamma)"
+            ? $"{LossesAlias}.FocalLoss.Compute({logits}, {labels}, {names.Settings}.FocalGamma)"
             : OnTargets(names, logits, smoothing.Targets(names, epsilon));
 
     public override string OnTargets(TrainerNames names, string logits, string targets) =>
-        $"{Losses}.FocalLoss.Soft({logits}, {targets}, {names.Settings}.FocalGamma)";
+        $"{LossesAlias}.FocalLoss.Soft({logits}, {targets}, {names.Settings}.FocalGamma)";
 }

@@ -20,9 +20,9 @@ internal sealed class GradientClipping : Technique
     public override IEnumerable<string> Settings(Recipe recipe) => [$"public const double GradClipNorm = {Literals.Double(_maxNorm)};"];
 
     public override IEnumerable<string> PrepareLoop(TrainerNames names) =>
-        [$"using var clipping = new {Training}.GradientClipping({names.Settings}.GradClipNorm, device.Device);"];
+        [$"using var clipping = new {TrainingAlias}.GradientClipping({names.Settings}.GradClipNorm, device.Device);"];
 
-    public override (string Type, string Name)? EpochState(TrainerNames names) => ($"{Training}.GradientClipping", "clipping");
+    public override (string Type, string Name)? EpochState(TrainerNames names) => ($"{TrainingAlias}.GradientClipping", "clipping");
 
     public override IEnumerable<string> BeforeStep(TrainerNames names) => ["clipping.Clip(model.parameters());"];
 

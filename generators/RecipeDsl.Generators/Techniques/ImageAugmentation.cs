@@ -18,9 +18,9 @@ internal sealed class ImageAugmentation : Technique
     ];
 
     public override IEnumerable<string> Prepare(TrainerNames names) =>
-        [$"using var augmentation = new {Data}.ImageAugmentation({names.Settings}.RandomCrop, {names.Settings}.HorizontalFlip, {names.Settings}.Seed);"];
+        [$"using var augmentation = new {DataAlias}.ImageAugmentation({names.Settings}.RandomCrop, {names.Settings}.HorizontalFlip, {names.Settings}.Seed);"];
 
-    public override (string Type, string Name)? EpochState(TrainerNames names) => ($"{Data}.ImageAugmentation", "augmentation");
+    public override (string Type, string Name)? EpochState(TrainerNames names) => ($"{DataAlias}.ImageAugmentation", "augmentation");
 
     public override IEnumerable<string> StartEpoch(TrainerNames names) => ["augmentation.StartEpoch(epoch);"];
 

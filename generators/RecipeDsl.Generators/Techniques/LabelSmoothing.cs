@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using RecipeDsl.Generators.Emitting;
 using RecipeDsl.Language.Model;
+using RecipeDsl.Losses;
 using static RecipeDsl.Generators.Emitting.TorchNames;
 
 namespace RecipeDsl.Generators.Techniques;
@@ -28,13 +29,13 @@ internal sealed class LabelSmoothing : Technique, ITargetSmoothing
             // loss.label_smoothing and mixup.label_smoothing both smooth the targets: once, by the combined ε (RD1003 warns).
             : _recipe.Sweep is null ? $"{settings}.TargetSmoothing"
             : $"1 - (1 - {settings}.MixupLabelSmoothing) * (1 - {epsilon})";
-        return $"{Losses}.SmoothedCrossEntropy.Targets(labels, {settings}.Classes, {combined}, {settings}.SmoothingConvention)";
+        return $"{LossesAlias}.SmoothedCrossEntropy.Targets(labels, {settings}.Classes, {combined}, {settings}.SmoothingConvention)";
     }
 
     public string CrossEntropy(TrainerNames names, string logits, string labels, string epsilon, string? ignoreIndex) =>
         _recipe.Loss.Convention == SmoothingConvention.Uniform
             ? $"{Functional}.cross_entropy({logits}, {labels}{(ignoreIndex is null ? "" : $", ignore_index: {ignoreIndex}")}, label_smoothing: {epsilon})"
-            : $"{Losses}.SmoothedCrossEntropy.Compute({logits}, {labels}, {epsilon}, {names.Settings}.SmoothingConvention{(ignoreIndex is null ? "" : $", ignoreIndex: {ignoreIndex}")})";
+            : $"{LossesAlias}.SmoothedCrossEntropy.Compute({logits}, {labels}, {epsilon}, {names.Settings}.SmoothingConvention{(ignoreIndex is null ? "" : $", ignoreIndex: {ignoreIndex}")})";
 
     /// <summary>ε (when the recipe writes or sweeps one) and its convention: what every smoothing technique states.</summary>
     internal static IEnumerable<string> EpsilonSettings(Recipe recipe)
@@ -44,6 +45,6 @@ internal sealed class LabelSmoothing : Technique, ITargetSmoothing
             yield return $"public const double LabelSmoothing = {Literals.Double(recipe.Loss.LabelSmoothing)};";
         }
 
-        yield return $"public const {Losses}.SmoothingConvention SmoothingConvention = {Losses}.SmoothingConvention.{recipe.Loss.Convention};";
+        yield return $"public const {LossesAlias}.SmoothingConvention SmoothingConvention = {LossesAlias}.SmoothingConvention.{recipe.Loss.Convention};";
     }
 }

@@ -17,18 +17,18 @@ internal sealed class LabelSmoothingSweep : Technique
     [
         $"public static global::System.Collections.Generic.IReadOnlyList<double> SweepCandidates {{ get; }} = new double[] {{ {Literals.Doubles(recipe.Sweep!.LabelSmoothing)} }};",
         $"public const int SweepEpochs = {Literals.Int(recipe.Sweep.Epochs)};",
-        $"public const {Training}.ValidationMetric SweepMetric = {Training}.ValidationMetric.{recipe.Sweep.Metric};",
+        $"public const {TrainingAlias}.ValidationMetric SweepMetric = {TrainingAlias}.ValidationMetric.{recipe.Sweep.Metric};",
     ];
 
     /// <remarks>Calls the loop's private overload, ε last; the parser refuses a sweep of a distillation student, whose loop takes a teacher too.</remarks>
     public override void EmitEntryPoints(SourceWriter writer, TrainerNames names)
     {
         writer.WriteLine("/// <summary>Trains one model per candidate ε, all from the same initial weights, and names the best on validation.</summary>");
-        writer.OpenBlock($"public {Training}.SweepResult Sweep({Training}.TrainingOptions? options = null)");
+        writer.OpenBlock($"public {TrainingAlias}.SweepResult Sweep({TrainingAlias}.TrainingOptions? options = null)");
         writer.WriteLines(
             "// Candidates share the recipe's name, so they would share a checkpoint: a sweep writes none.",
-            $"var sweepOptions = (options ?? new {Training}.TrainingOptions()) with {{ Epochs = options?.Epochs ?? {names.Settings}.SweepEpochs, CheckpointDirectory = null }};",
-            $"return {Training}.LabelSmoothingSweep.Run(",
+            $"var sweepOptions = (options ?? new {TrainingAlias}.TrainingOptions()) with {{ Epochs = options?.Epochs ?? {names.Settings}.SweepEpochs, CheckpointDirectory = null }};",
+            $"return {TrainingAlias}.LabelSmoothingSweep.Run(",
             $"    {names.Settings}.Name,",
             $"    {names.Settings}.SweepCandidates,",
             $"    {names.Settings}.SweepMetric,",

@@ -54,7 +54,7 @@ internal sealed class LearningRateSchedule : Technique
         var settings = names.Settings;
         var common = $"optimizer, epochs, batches, {settings}.WarmupEpochs";
         yield return "// Stepped after every optimizer step; the rate of each epoch's first step is in its metrics.";
-        yield return $"var schedule = {Training}.LearningRateSchedule." + _schedule.Kind switch
+        yield return $"var schedule = {TrainingAlias}.LearningRateSchedule." + _schedule.Kind switch
         {
             ScheduleKind.Cosine => $"Cosine({common}, {settings}.MinLearningRate);",
             ScheduleKind.OneCycle => $"OneCycle({common}, {settings}.MinLearningRate);",
@@ -65,7 +65,7 @@ internal sealed class LearningRateSchedule : Technique
 
     public override string? CheckpointPart => "schedule";
 
-    public override (string Type, string Name)? EpochState(TrainerNames names) => ($"{Training}.LearningRateSchedule", "schedule");
+    public override (string Type, string Name)? EpochState(TrainerNames names) => ($"{TrainingAlias}.LearningRateSchedule", "schedule");
 
     public override IEnumerable<string> AfterStep(TrainerNames names) => ["schedule.Step();"];
 }

@@ -25,11 +25,11 @@ internal sealed class Mixup : Technique
     }
 
     public override IEnumerable<string> Prepare(TrainerNames names) =>
-        [$"var mixup = new {Training}.Mixup({names.Settings}.MixupAlpha, {names.Settings}.MixupProbability, {names.Settings}.Seed);"];
+        [$"var mixup = new {TrainingAlias}.Mixup({names.Settings}.MixupAlpha, {names.Settings}.MixupProbability, {names.Settings}.Seed);"];
 
     public override string? CheckpointPart => "mixup";
 
-    public override (string Type, string Name)? EpochState(TrainerNames names) => ($"{Training}.Mixup", "mixup");
+    public override (string Type, string Name)? EpochState(TrainerNames names) => ($"{TrainingAlias}.Mixup", "mixup");
 
     /// <summary>Smoothing goes into the targets once, before mixing; the loss on mixed targets adds none.</summary>
     public override (string Line, string Inputs)? MixBatch(string targets) =>

@@ -42,7 +42,7 @@ internal sealed class TemperatureScaling : Technique
         new[]
         {
             "// Temperature scaling: one T fitted on the validation split, judged on the test split, kept in the model.",
-            $"var temperatureScaling = {Training}.Evaluation.MeasureTemperatureScaling(model, data, {names.Settings}.CalibrationBins);",
+            $"var temperatureScaling = {TrainingAlias}.Evaluation.MeasureTemperatureScaling(model, data, {names.Settings}.CalibrationBins);",
             "model.SetTemperature(temperatureScaling.Temperature);",
             "var test = temperatureScaling.Before;",
         },

@@ -1,3 +1,5 @@
+using RecipeDsl.Data;
+
 namespace RecipeDsl.Language.Model;
 
 /// <summary>

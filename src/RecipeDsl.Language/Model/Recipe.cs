@@ -1,4 +1,7 @@
+using RecipeDsl.Data;
 using RecipeDsl.Language.Techniques;
+using RecipeDsl.Losses;
+using RecipeDsl.Training;
 
 namespace RecipeDsl.Language.Model;
 

@@ -1,5 +1,6 @@
-using System;
 using System.Linq;
+using System;
+using RecipeDsl.Data;
 using RecipeDsl.Language.Model;
 using RecipeDsl.Language.Problems;
 

@@ -1,4 +1,5 @@
 using RecipeDsl.Language.Model;
+using RecipeDsl.Training;
 
 namespace RecipeDsl.Language.Parsing;
 

@@ -1,11 +1,13 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
+using System;
 using RecipeDsl.Language.Model;
 using RecipeDsl.Language.Problems;
 using RecipeDsl.Language.Techniques;
+using RecipeDsl.Losses;
+using RecipeDsl.Training;
 
 namespace RecipeDsl.Language.Parsing;
 

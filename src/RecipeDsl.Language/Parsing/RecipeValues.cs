@@ -1,5 +1,8 @@
 using System.Collections.Generic;
+using RecipeDsl.Data;
 using RecipeDsl.Language.Model;
+using RecipeDsl.Losses;
+using RecipeDsl.Training;
 
 namespace RecipeDsl.Language.Parsing;
 

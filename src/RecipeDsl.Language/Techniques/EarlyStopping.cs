@@ -1,9 +1,10 @@
-using System;
 using System.Collections.Generic;
+using System;
 using RecipeDsl.Language.Model;
 using RecipeDsl.Language.Parsing;
 using RecipeDsl.Language.Problems;
 using RecipeDsl.Language.Writing;
+using RecipeDsl.Training;
 
 namespace RecipeDsl.Language.Techniques;
 

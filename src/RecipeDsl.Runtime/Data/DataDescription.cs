@@ -3,9 +3,6 @@ using System.Collections.Generic;
 
 namespace RecipeDsl.Data;
 
-/// <summary>Where a recipe's examples come from (the recipe language's <c>data.dataset</c> or <c>data.format</c>).</summary>
-public enum DataSource { Mnist, Arithmetic, FashionMnist, Idx, ImageFolder, Csv, Safetensors }
-
 /// <summary>
 /// Everything the runtime needs to load a recipe's classification data, as the generator resolved it from the recipe:
 /// the generated <c>&lt;Name&gt;Recipe.Data</c>. The loader checks the files against it.

@@ -1,5 +1,3 @@
-using RecipeDsl.Metrics;
-
 namespace RecipeDsl.Training;
 
 /// <summary>A validation metric that ranks models: a sweep's candidates, or the epochs early stopping compares.</summary>
@@ -13,22 +11,4 @@ public enum ValidationMetric
 
     /// <summary>Lowest validation expected calibration error.</summary>
     Ece,
-}
-
-public static class ValidationMetricExtensions
-{
-    /// <summary>The metric's value in <paramref name="metrics"/>.</summary>
-    public static double Of(this ValidationMetric metric, ClassificationMetrics metrics) => metric switch
-    {
-        ValidationMetric.Nll => metrics.Nll,
-        ValidationMetric.Ece => metrics.Ece,
-        _ => metrics.Accuracy,
-    };
-
-    /// <summary>The metric turned so that higher is always better (NLL and ECE negated).</summary>
-    public static double Goodness(this ValidationMetric metric, ClassificationMetrics metrics) =>
-        metric == ValidationMetric.Accuracy ? metrics.Accuracy : -metric.Of(metrics);
-
-    /// <summary>Its YAML spelling, for messages.</summary>
-    public static string Spelling(this ValidationMetric metric) => metric.ToString().ToLowerInvariant();
 }

@@ -1,3 +1,5 @@
+extern alias runtime;
+
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -13,7 +15,7 @@ internal static class CompilationFactory
     private static readonly Lazy<MetadataReference[]> References = new(() =>
     {
         var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
-        var product = new[] { typeof(TorchSharp.torch).Assembly.Location, typeof(RecipeDsl.Training.IRecipeTrainer).Assembly.Location, typeof(RecipeDsl.Datasets.MnistDigits).Assembly.Location };
+        var product = new[] { typeof(TorchSharp.torch).Assembly.Location, typeof(runtime::RecipeDsl.Training.IRecipeTrainer).Assembly.Location, typeof(RecipeDsl.Datasets.MnistDigits).Assembly.Location };
         return platform.Concat(product).Distinct().Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToArray();
     });
 
@@ -28,7 +30,7 @@ internal static class CompilationFactory
             .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
             .OrderBy(path => path, StringComparer.Ordinal)
             .Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), new CSharpParseOptions(LanguageVersion.Latest), path: path));
-        var runtime = typeof(RecipeDsl.Training.IRecipeTrainer).Assembly;
+        var runtime = typeof(runtime::RecipeDsl.Training.IRecipeTrainer).Assembly;
         var dependencies = runtime.GetReferencedAssemblies().Select(name => System.Reflection.Assembly.Load(name).Location);
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).Concat(dependencies)
             .Where(path => path != runtime.Location).Distinct().Select(path => (MetadataReference)MetadataReference.CreateFromFile(path));

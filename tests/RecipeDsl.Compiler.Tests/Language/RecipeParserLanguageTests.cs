@@ -1,6 +1,7 @@
 using RecipeDsl.Language.Model;
 using RecipeDsl.Language.Parsing;
 using RecipeDsl.Language.Problems;
+using RecipeDsl.Training;
 using Xunit;
 
 namespace RecipeDsl.Compiler.Tests.Language;

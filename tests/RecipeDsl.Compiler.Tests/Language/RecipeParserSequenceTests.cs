@@ -1,4 +1,5 @@
 using System.Linq;
+using RecipeDsl.Data;
 using RecipeDsl.Language.Model;
 using RecipeDsl.Language.Parsing;
 using RecipeDsl.Language.Problems;

@@ -3,6 +3,7 @@ using RecipeDsl.Language.Parsing;
 using RecipeDsl.Language.Problems;
 using RecipeDsl.Language.Techniques;
 using RecipeDsl.Language.Writing;
+using RecipeDsl.Training;
 using Xunit;
 
 namespace RecipeDsl.Compiler.Tests.Language;

@@ -1,8 +1,11 @@
 using System.Linq;
-using RecipeDsl.Language;
+using RecipeDsl.Data;
 using RecipeDsl.Language.Model;
 using RecipeDsl.Language.Parsing;
 using RecipeDsl.Language.Problems;
+using RecipeDsl.Language;
+using RecipeDsl.Losses;
+using RecipeDsl.Training;
 using Xunit;
 
 namespace RecipeDsl.Compiler.Tests.Language;
