@@ -11,6 +11,8 @@ internal sealed class ClassSmoothing : Technique, ITargetSmoothing
 {
     public static bool In(Recipe recipe) => recipe.Loss.ClassSmoothing.Count > 0;
 
+    public static Technique? From(Recipe recipe) => In(recipe) ? new ClassSmoothing() : null;
+
     public override IEnumerable<string> Settings(Recipe recipe) => LabelSmoothing.EpsilonSettings(recipe).Concat(
     [
         "/// <summary>ε by true class (index = class).</summary>",

@@ -11,6 +11,8 @@ namespace RecipeDsl.Generators.Techniques;
 /// </summary>
 internal sealed class Distillation : Technique
 {
+    public static Technique? From(Recipe recipe) => recipe.Distillation is null ? null : new Distillation();
+
     public override IEnumerable<string> Settings(Recipe recipe) =>
     [
         $"public const string Teacher = {Literals.String(recipe.Distillation!.Teacher)};",

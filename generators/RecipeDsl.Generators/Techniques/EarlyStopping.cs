@@ -18,6 +18,8 @@ internal sealed class EarlyStopping : Technique
 
     public EarlyStopping(EarlyStoppingSpec stopping) => _stopping = stopping;
 
+    public static Technique? From(Recipe recipe) => recipe.Training.EarlyStopping is { } stopping ? new EarlyStopping(stopping) : null;
+
     public override string Summary =>
         $"early stopping on validation {_stopping.Metric.Spelling()} (patience {_stopping.Patience}"
         + (_stopping.MinDelta > 0 ? $", min delta {Literals.Number(_stopping.MinDelta)})" : ")");

@@ -15,6 +15,8 @@ internal sealed class GradientClipping : Technique
 
     public GradientClipping(double maxNorm) => _maxNorm = maxNorm;
 
+    public static Technique? From(Recipe recipe) => recipe.Training.GradClipNorm is { } maxNorm ? new GradientClipping(maxNorm) : null;
+
     public override string Summary => $"gradient norm clipped at {Literals.Number(_maxNorm)}";
 
     public override IEnumerable<string> Settings(Recipe recipe) => [$"public const double GradClipNorm = {Literals.Double(_maxNorm)};"];

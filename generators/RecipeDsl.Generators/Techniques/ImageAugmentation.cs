@@ -11,6 +11,8 @@ namespace RecipeDsl.Generators.Techniques;
 /// </summary>
 internal sealed class ImageAugmentation : Technique
 {
+    public static Technique? From(Recipe recipe) => recipe.Data.Augment.Any ? new ImageAugmentation() : null;
+
     public override IEnumerable<string> Settings(Recipe recipe) =>
     [
         $"public const int RandomCrop = {Literals.Int(recipe.Data.Augment.RandomCrop)};",

@@ -17,8 +17,14 @@ internal sealed class LabelSmoothing : Technique, ITargetSmoothing
 
     public LabelSmoothing(Recipe recipe) => _recipe = recipe;
 
-    /// <summary>Whether a recipe's targets are smoothed by one shared ε: written, swept, or added by Mixup.</summary>
-    public static bool In(Recipe recipe) => recipe.Loss.LabelSmoothing > 0 || recipe.Sweep is not null || recipe.Mixup is { LabelSmoothing: > 0 };
+    /// <summary>
+    /// The unit when a recipe's targets are smoothed by one shared ε (written, swept, or added by Mixup) and not per
+    /// class, which replaces it.
+    /// </summary>
+    public static Technique? From(Recipe recipe) =>
+        !ClassSmoothing.In(recipe) && (recipe.Loss.LabelSmoothing > 0 || recipe.Sweep is not null || recipe.Mixup is { LabelSmoothing: > 0 })
+            ? new LabelSmoothing(recipe)
+            : null;
 
     public override IEnumerable<string> Settings(Recipe recipe) => EpsilonSettings(recipe);
 

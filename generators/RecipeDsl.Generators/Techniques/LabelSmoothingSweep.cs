@@ -11,6 +11,8 @@ namespace RecipeDsl.Generators.Techniques;
 /// </summary>
 internal sealed class LabelSmoothingSweep : Technique
 {
+    public static Technique? From(Recipe recipe) => recipe.Sweep is null ? null : new LabelSmoothingSweep();
+
     public override (string Name, string Default)? EpsilonParameter(TrainerNames names) => ("labelSmoothing", $"{names.Settings}.LabelSmoothing");
 
     public override IEnumerable<string> Settings(Recipe recipe) =>

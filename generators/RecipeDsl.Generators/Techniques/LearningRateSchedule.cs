@@ -16,8 +16,9 @@ internal sealed class LearningRateSchedule : Technique
 
     public LearningRateSchedule(ScheduleSpec schedule) => _schedule = schedule;
 
-    /// <summary>The recipe's schedule when it moves the rate at all; a constant rate without warmup needs no unit.</summary>
-    public static ScheduleSpec? In(Recipe recipe) => recipe.Training.Schedule is { Varies: true } schedule ? schedule : null;
+    /// <summary>The unit when the recipe's schedule moves the rate at all; a constant rate without warmup needs none.</summary>
+    public static Technique? From(Recipe recipe) =>
+        recipe.Training.Schedule is { Varies: true } schedule ? new LearningRateSchedule(schedule) : null;
 
     public override string Summary
     {

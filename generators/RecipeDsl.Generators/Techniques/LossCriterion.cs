@@ -1,3 +1,6 @@
+using RecipeDsl.Language.Model;
+using RecipeDsl.Language.Techniques;
+
 namespace RecipeDsl.Generators.Techniques;
 
 /// <summary>
@@ -6,6 +9,10 @@ namespace RecipeDsl.Generators.Techniques;
 /// </summary>
 internal abstract class LossCriterion : Technique
 {
+    /// <summary>The recipe's loss: every recipe has one.</summary>
+    public static Technique From(Recipe recipe) =>
+        recipe.Loss.Kind == LossKind.Focal ? new FocalLoss(recipe.Loss.FocalGamma) : new CrossEntropy();
+
     /// <summary>The loss of <paramref name="logits"/> against <paramref name="labels"/>, smoothed by <paramref name="smoothing"/> if any.</summary>
     /// <param name="ignoreIndex">The expression of the target that counts for nothing (sequences), or null.</param>
     public abstract string OnLabels(TrainerNames names, string logits, string labels, ITargetSmoothing? smoothing, string epsilon, string? ignoreIndex);

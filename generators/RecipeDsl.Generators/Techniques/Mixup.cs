@@ -11,6 +11,8 @@ namespace RecipeDsl.Generators.Techniques;
 /// </summary>
 internal sealed class Mixup : Technique
 {
+    public static Technique? From(Recipe recipe) => recipe.Mixup is null ? null : new Mixup();
+
     public override IEnumerable<string> Settings(Recipe recipe)
     {
         var mixup = recipe.Mixup!;

@@ -11,6 +11,8 @@ namespace RecipeDsl.Generators.Techniques;
 /// </summary>
 internal sealed class TemperatureScaling : Technique
 {
+    public static Technique? From(Recipe recipe) => recipe.Calibration.TemperatureScaling ? new TemperatureScaling() : null;
+
     public override IEnumerable<string> Settings(Recipe recipe) => ["public const bool TemperatureScaling = true;"];
 
     public override IEnumerable<string> ModelConstruction() =>

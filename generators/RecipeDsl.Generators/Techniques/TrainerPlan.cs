@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using RecipeDsl.Language.Model;
-using RecipeDsl.Language.Techniques;
 
 namespace RecipeDsl.Generators.Techniques;
 
@@ -74,62 +73,27 @@ internal sealed class TrainerPlan
 
     public static TrainerPlan For(TrainerSpec spec) => new(spec, TechniquesOf(spec.Recipe));
 
+    /// <summary>
+    /// Every technique, in plan order, as the function that returns its unit for a recipe that uses it (else null).
+    /// Adding a technique is adding its line here.
+    /// </summary>
+    private static readonly System.Func<Recipe, Technique?>[] Units =
+    [
+        Distillation.From,
+        ClassSmoothing.From,
+        LabelSmoothing.From,
+        LossCriterion.From,
+        ImageAugmentation.From,
+        Mixup.From,
+        TemperatureScaling.From,
+        LabelSmoothingSweep.From,
+        LearningRateSchedule.From,
+        GradientClipping.From,
+        EarlyStopping.From,
+    ];
+
     /// <summary>The techniques <paramref name="recipe"/> uses, in plan order.</summary>
-    public static IReadOnlyList<Technique> TechniquesOf(Recipe recipe)
-    {
-        var techniques = new List<Technique>();
-        if (recipe.Distillation is not null)
-        {
-            techniques.Add(new Distillation());
-        }
-
-        if (ClassSmoothing.In(recipe))
-        {
-            techniques.Add(new ClassSmoothing());
-        }
-        else if (LabelSmoothing.In(recipe))
-        {
-            techniques.Add(new LabelSmoothing(recipe));
-        }
-
-        techniques.Add(recipe.Loss.Kind == LossKind.Focal ? new FocalLoss(recipe.Loss.FocalGamma) : new CrossEntropy());
-        if (recipe.Data.Augment.Any)
-        {
-            techniques.Add(new ImageAugmentation());
-        }
-
-        if (recipe.Mixup is not null)
-        {
-            techniques.Add(new Mixup());
-        }
-
-        if (recipe.Calibration.TemperatureScaling)
-        {
-            techniques.Add(new TemperatureScaling());
-        }
-
-        if (recipe.Sweep is not null)
-        {
-            techniques.Add(new LabelSmoothingSweep());
-        }
-
-        if (LearningRateSchedule.In(recipe) is { } schedule)
-        {
-            techniques.Add(new LearningRateSchedule(schedule));
-        }
-
-        if (recipe.Training.GradClipNorm is { } maxNorm)
-        {
-            techniques.Add(new GradientClipping(maxNorm));
-        }
-
-        if (recipe.Training.EarlyStopping is { } stopping)
-        {
-            techniques.Add(new EarlyStopping(stopping));
-        }
-
-        return techniques;
-    }
+    public static IReadOnlyList<Technique> TechniquesOf(Recipe recipe) => Units.Select(unit => unit(recipe)).OfType<Technique>().ToList();
 
     /// <summary>The one technique's contribution to a slot of the loop, or null; two would be a generator bug.</summary>
     private static T? OneAtMost<T>(IEnumerable<T?> contributions, string slot)
