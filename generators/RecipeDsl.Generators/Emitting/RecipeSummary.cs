@@ -30,28 +30,14 @@ internal static class RecipeSummary
         }
 
         parts.Add(Optimizer(recipe.Training.Optimizer));
-        parts.Add(Smoothing(recipe.Loss));
-        if (recipe.Mixup is { } mixup)
+        // Each technique says its own part, in plan order; a recipe whose targets no technique smooths says so first.
+        var techniques = TrainerPlan.TechniquesOf(recipe);
+        if (!techniques.OfType<ITargetSmoothing>().Cast<Technique>().Any(smoothing => smoothing.Summary(recipe) is not null))
         {
-            parts.Add($"mixup α {Literals.Number(mixup.Alpha)}" + (mixup.Probability < 1 ? $" p {Literals.Number(mixup.Probability)}" : ""));
+            parts.Add("hard labels");
         }
 
-        if (recipe.Distillation is { } distillation)
-        {
-            parts.Add($"distilled from {distillation.Teacher} (T {Literals.Number(distillation.Temperature)}, α {Literals.Number(distillation.Alpha)})");
-        }
-
-        if (recipe.Calibration.TemperatureScaling)
-        {
-            parts.Add("temperature scaling");
-        }
-
-        if (recipe.Sweep is { } sweep)
-        {
-            parts.Add($"sweep ε ∈ {{{string.Join(", ", sweep.LabelSmoothing.Select(Literals.Number))}}} by {sweep.Metric.Spelling()}");
-        }
-
-        parts.AddRange(TrainerPlan.TechniquesOf(recipe).Select(technique => technique.Summary).OfType<string>());
+        parts.AddRange(techniques.Select(technique => technique.Summary(recipe)).OfType<string>());
         parts.Add($"{recipe.Training.Epochs} epoch{(recipe.Training.Epochs == 1 ? "" : "s")} × batch {recipe.Data.BatchSize}");
         return string.Join("; ", parts);
     }
@@ -87,18 +73,6 @@ internal static class RecipeSummary
         }
 
         return text;
-    }
-
-    public static string Smoothing(LossSpec loss)
-    {
-        if (loss.ClassSmoothing.Count > 0)
-        {
-            return $"label smoothing per class ε [{string.Join(", ", loss.ClassSmoothing.Select(Literals.Number))}] ({loss.Convention.Spelling()})";
-        }
-
-        return loss.LabelSmoothing > 0
-            ? $"label smoothing ε {Literals.Number(loss.LabelSmoothing)} ({loss.Convention.Spelling()})"
-            : "hard labels";
     }
 
     private static string Dropout(ModelSpec model) =>

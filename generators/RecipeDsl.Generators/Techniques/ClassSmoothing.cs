@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using RecipeDsl.Generators.Emitting;
 using RecipeDsl.Language.Model;
+using RecipeDsl.Language.Parsing;
 using static RecipeDsl.Generators.Emitting.TorchNames;
 
 namespace RecipeDsl.Generators.Techniques;
@@ -12,6 +13,9 @@ internal sealed class ClassSmoothing : Technique, ITargetSmoothing
     public static bool In(Recipe recipe) => recipe.Loss.ClassSmoothing.Count > 0;
 
     public static Technique? From(Recipe recipe) => In(recipe) ? new ClassSmoothing() : null;
+
+    public override string Summary(Recipe recipe) =>
+        $"label smoothing per class ε [{string.Join(", ", recipe.Loss.ClassSmoothing.Select(Literals.Number))}] ({recipe.Loss.Convention.Spelling()})";
 
     public override IEnumerable<string> Settings(Recipe recipe) => LabelSmoothing.EpsilonSettings(recipe).Concat(
     [

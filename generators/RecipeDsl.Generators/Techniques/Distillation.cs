@@ -13,6 +13,9 @@ internal sealed class Distillation : Technique
 {
     public static Technique? From(Recipe recipe) => recipe.Distillation is null ? null : new Distillation();
 
+    public override string Summary(Recipe recipe) =>
+        $"distilled from {recipe.Distillation!.Teacher} (T {Literals.Number(recipe.Distillation.Temperature)}, α {Literals.Number(recipe.Distillation.Alpha)})";
+
     public override IEnumerable<string> Settings(Recipe recipe) =>
     [
         $"public const string Teacher = {Literals.String(recipe.Distillation!.Teacher)};",

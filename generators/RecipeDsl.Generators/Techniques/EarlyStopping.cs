@@ -20,7 +20,7 @@ internal sealed class EarlyStopping : Technique
 
     public static Technique? From(Recipe recipe) => recipe.Training.EarlyStopping is { } stopping ? new EarlyStopping(stopping) : null;
 
-    public override string Summary =>
+    public override string Summary(Recipe recipe) =>
         $"early stopping on validation {_stopping.Metric.Spelling()} (patience {_stopping.Patience}"
         + (_stopping.MinDelta > 0 ? $", min delta {Literals.Number(_stopping.MinDelta)})" : ")");
 

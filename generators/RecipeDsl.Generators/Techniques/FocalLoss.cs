@@ -15,7 +15,7 @@ internal sealed class FocalLoss : LossCriterion
 
     public FocalLoss(double gamma) => _gamma = gamma;
 
-    public override string Summary => $"focal loss γ {Literals.Number(_gamma)}";
+    public override string Summary(Recipe recipe) => $"focal loss γ {Literals.Number(_gamma)}";
 
     public override IEnumerable<string> Settings(Recipe recipe) =>
         [$"public const double FocalGamma = {Literals.Double(_gamma)};"];

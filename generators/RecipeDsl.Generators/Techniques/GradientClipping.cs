@@ -17,7 +17,7 @@ internal sealed class GradientClipping : Technique
 
     public static Technique? From(Recipe recipe) => recipe.Training.GradClipNorm is { } maxNorm ? new GradientClipping(maxNorm) : null;
 
-    public override string Summary => $"gradient norm clipped at {Literals.Number(_maxNorm)}";
+    public override string Summary(Recipe recipe) => $"gradient norm clipped at {Literals.Number(_maxNorm)}";
 
     public override IEnumerable<string> Settings(Recipe recipe) => [$"public const double GradClipNorm = {Literals.Double(_maxNorm)};"];
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using RecipeDsl.Generators.Emitting;
 using RecipeDsl.Language.Model;
+using RecipeDsl.Language.Parsing;
 using RecipeDsl.Losses;
 using static RecipeDsl.Generators.Emitting.TorchNames;
 
@@ -25,6 +26,10 @@ internal sealed class LabelSmoothing : Technique, ITargetSmoothing
         !ClassSmoothing.In(recipe) && (recipe.Loss.LabelSmoothing > 0 || recipe.Sweep is not null || recipe.Mixup is { LabelSmoothing: > 0 })
             ? new LabelSmoothing(recipe)
             : null;
+
+    /// <summary>Nothing when only Mixup smooths (ε = 0 here): the recipe then says "hard labels" and Mixup's part.</summary>
+    public override string? Summary(Recipe recipe) =>
+        recipe.Loss.LabelSmoothing > 0 ? $"label smoothing ε {Literals.Number(recipe.Loss.LabelSmoothing)} ({recipe.Loss.Convention.Spelling()})" : null;
 
     public override IEnumerable<string> Settings(Recipe recipe) => EpsilonSettings(recipe);
 

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using RecipeDsl.Generators.Emitting;
+using System.Linq;
 using RecipeDsl.Language.Model;
+using RecipeDsl.Language.Parsing;
 using static RecipeDsl.Generators.Emitting.TorchNames;
 
 namespace RecipeDsl.Generators.Techniques;
@@ -14,6 +16,9 @@ internal sealed class LabelSmoothingSweep : Technique
     public static Technique? From(Recipe recipe) => recipe.Sweep is null ? null : new LabelSmoothingSweep();
 
     public override (string Name, string Default)? EpsilonParameter(TrainerNames names) => ("labelSmoothing", $"{names.Settings}.LabelSmoothing");
+
+    public override string Summary(Recipe recipe) =>
+        $"sweep ε ∈ {{{string.Join(", ", recipe.Sweep!.LabelSmoothing.Select(Literals.Number))}}} by {recipe.Sweep.Metric.Spelling()}";
 
     public override IEnumerable<string> Settings(Recipe recipe) =>
     [

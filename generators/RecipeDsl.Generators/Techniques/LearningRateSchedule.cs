@@ -20,19 +20,16 @@ internal sealed class LearningRateSchedule : Technique
     public static Technique? From(Recipe recipe) =>
         recipe.Training.Schedule is { Varies: true } schedule ? new LearningRateSchedule(schedule) : null;
 
-    public override string Summary
+    public override string Summary(Recipe recipe)
     {
-        get
+        var warmup = _schedule.WarmupEpochs > 0 ? $", warmup {Literals.Number(_schedule.WarmupEpochs)} epochs" : "";
+        return _schedule.Kind switch
         {
-            var warmup = _schedule.WarmupEpochs > 0 ? $", warmup {Literals.Number(_schedule.WarmupEpochs)} epochs" : "";
-            return _schedule.Kind switch
-            {
-                ScheduleKind.Cosine => $"cosine lr schedule to {Literals.Number(_schedule.MinLearningRate)}{warmup}",
-                ScheduleKind.OneCycle => $"one-cycle lr schedule (rising {Literals.Number(_schedule.WarmupEpochs)} epochs)",
-                ScheduleKind.Step => $"lr × {Literals.Number(_schedule.Gamma)} every {_schedule.StepSize} epochs{warmup}",
-                _ => $"constant lr{warmup}",
-            };
-        }
+            ScheduleKind.Cosine => $"cosine lr schedule to {Literals.Number(_schedule.MinLearningRate)}{warmup}",
+            ScheduleKind.OneCycle => $"one-cycle lr schedule (rising {Literals.Number(_schedule.WarmupEpochs)} epochs)",
+            ScheduleKind.Step => $"lr × {Literals.Number(_schedule.Gamma)} every {_schedule.StepSize} epochs{warmup}",
+            _ => $"constant lr{warmup}",
+        };
     }
 
     public override IEnumerable<string> Settings(Recipe recipe)

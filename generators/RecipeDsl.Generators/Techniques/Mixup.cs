@@ -13,6 +13,9 @@ internal sealed class Mixup : Technique
 {
     public static Technique? From(Recipe recipe) => recipe.Mixup is null ? null : new Mixup();
 
+    public override string Summary(Recipe recipe) =>
+        $"mixup α {Literals.Number(recipe.Mixup!.Alpha)}" + (recipe.Mixup.Probability < 1 ? $" p {Literals.Number(recipe.Mixup.Probability)}" : "");
+
     public override IEnumerable<string> Settings(Recipe recipe)
     {
         var mixup = recipe.Mixup!;

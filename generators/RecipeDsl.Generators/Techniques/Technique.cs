@@ -22,7 +22,7 @@ namespace RecipeDsl.Generators.Techniques;
 internal abstract class Technique
 {
     /// <summary>A few words for the recipe's one-line summary (catalog, doc comments), such as "focal loss γ 2".</summary>
-    public virtual string? Summary => null;
+    public virtual string? Summary(Recipe recipe) => null;
 
     /// <summary>The technique's recipe constants, for <c>&lt;Name&gt;Recipe</c>: written only for recipes that use it.</summary>
     public virtual IEnumerable<string> Settings(Recipe recipe) => [];

@@ -13,6 +13,8 @@ internal sealed class TemperatureScaling : Technique
 {
     public static Technique? From(Recipe recipe) => recipe.Calibration.TemperatureScaling ? new TemperatureScaling() : null;
 
+    public override string Summary(Recipe recipe) => "temperature scaling";
+
     public override IEnumerable<string> Settings(Recipe recipe) => ["public const bool TemperatureScaling = true;"];
 
     public override IEnumerable<string> ModelConstruction() =>
