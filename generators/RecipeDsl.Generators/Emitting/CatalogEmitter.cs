@@ -13,9 +13,9 @@ internal static class CatalogEmitter
         writer.WriteLine("// RecipeDsl generated this file from the compilation's *.recipe.yaml files.");
         writer.WriteLine("#nullable enable");
         writer.WriteLine();
+        writer.OpenBlock("namespace RecipeDsl.Recipes");
         writer.WriteLines(Aliases);
         writer.WriteLine();
-        writer.OpenBlock("namespace RecipeDsl.Recipes");
         writer.WriteLine("/// <summary>The recipes compiled into this assembly, by name.</summary>");
         writer.WriteLine(GeneratedCode);
         writer.OpenBlock("internal static class RecipeCatalog");

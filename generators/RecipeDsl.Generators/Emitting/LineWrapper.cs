@@ -170,6 +170,11 @@ internal static class LineWrapper
         var inner = head.Length == 0 ? lead : lead + Continuation;
         var tail = code.Substring(end + 1);
         var room = width - inner.Length - prefix.Length - 3 - tail.Length;
+        if (room < 8)
+        {
+            return false;
+        }
+
         var content = code.Substring(start + 1, end - start - 1);
         var parts = new List<string>();
         while (content.Length > room && BreakPoint(content, room, interpolated) is var cut and > 0)
@@ -203,13 +208,28 @@ internal static class LineWrapper
     /// </summary>
     private static int BreakPoint(string content, int room, bool interpolated)
     {
-        // Parts are cut outside holes only, so every part starts outside one: the window up to the cut is enough.
-        var outsideHole = new bool[room + 1];
+        // cuttable[i]: a cut before content[i] leaves every escape sequence (\", \n, \uXXXX…), surrogate pair and
+        // interpolation hole whole. Parts are cut only there, so each part starts clean: the window up to the cut is enough.
+        var cuttable = new bool[room + 1];
         var depth = 0;
+        var insideEscape = 0;
         for (var i = 0; i <= room; i++)
         {
-            outsideHole[i] = depth == 0;
-            if (interpolated && i < content.Length)
+            cuttable[i] = depth == 0 && insideEscape == 0 && !(i > 0 && char.IsHighSurrogate(content[i - 1]));
+            if (i == content.Length)
+            {
+                break;
+            }
+
+            if (insideEscape > 0)
+            {
+                insideEscape--;
+            }
+            else if (content[i] == '\\' && i + 1 < content.Length)
+            {
+                insideEscape = content[i + 1] == 'u' ? 5 : content[i + 1] == 'U' ? 9 : 1;
+            }
+            else if (interpolated)
             {
                 depth += content[i] == '{' ? 1 : content[i] == '}' ? -1 : 0;
             }
@@ -217,7 +237,7 @@ internal static class LineWrapper
 
         for (var i = room; i > room / 2; i--)
         {
-            if (i >= 2 && content[i - 2] == '\\' && content[i - 1] == 'n' && !Escaped(content, i - 2) && outsideHole[i])
+            if (i >= 2 && content[i - 2] == '\\' && content[i - 1] == 'n' && !Escaped(content, i - 2) && cuttable[i])
             {
                 return i;
             }
@@ -225,7 +245,7 @@ internal static class LineWrapper
 
         for (var i = room; i > room / 3; i--)
         {
-            if (content[i - 1] == ' ' && !Escaped(content, i - 1) && outsideHole[i] && outsideHole[i - 1])
+            if (content[i - 1] == ' ' && cuttable[i] && cuttable[i - 1])
             {
                 return i;
             }
@@ -236,13 +256,15 @@ internal static class LineWrapper
             return 0;
         }
 
-        var cut = room;
-        while (cut > 1 && Escaped(content, cut))
+        for (var i = room; i > 0; i--)
         {
-            cut--;
+            if (cuttable[i])
+            {
+                return i;
+            }
         }
 
-        return cut;
+        return 0;
     }
 
     /// <summary>Whether the character at <paramref name="index"/> is preceded by an odd number of backslashes.</summary>
@@ -263,11 +285,16 @@ internal static class LineWrapper
     /// </summary>
     private static IEnumerable<int> CallOpenings(string code)
     {
-        for (var i = 1; i < code.Length; i++)
+        for (var i = 0; i < code.Length; i++)
         {
             if (code[i] == '"')
             {
                 i = StringEnd(code, i);
+                continue;
+            }
+
+            if (i == 0)
+            {
                 continue;
             }
 

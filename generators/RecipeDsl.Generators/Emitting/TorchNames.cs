@@ -3,9 +3,10 @@ namespace RecipeDsl.Generators.Emitting;
 /// <summary>
 /// The names generated code uses for TorchSharp and the runtime, written once. Generated files import torch's members
 /// as TorchSharp's own examples do (<c>using static TorchSharp.torch;</c>: <c>nn.Linear</c>, <c>Tensor</c>,
-/// <c>randperm</c>) and name the runtime's namespaces by using aliases (<see cref="Aliases"/>): no generated name
-/// can clash with them (every generated type ends in Recipe, Model or Trainer, or is RecipeCatalog), and a user type
-/// of the same name in the recipes' namespace would make the file fail to compile rather than change its meaning.
+/// <c>randperm</c>) and name the runtime's namespaces by using aliases (<see cref="Aliases"/>), all declared inside
+/// <c>namespace RecipeDsl.Recipes</c>: there they are found before anything of the user's global namespace or global
+/// usings, and no generated name can clash with them (every generated type ends in Recipe, Model or Trainer, or is
+/// RecipeCatalog).
 /// </summary>
 internal static class TorchNames
 {
@@ -20,7 +21,7 @@ internal static class TorchNames
     public const string DataAlias = "RecipeData";
     public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"RecipeDsl.Generators\", \"1.0.0\")]";
 
-    /// <summary>The usings at the top of every generated file.</summary>
+    /// <summary>The usings at the top of the recipes' namespace in every generated file.</summary>
     public static readonly string[] Aliases =
     [
         "using Losses = global::RecipeDsl.Losses;",

@@ -23,9 +23,9 @@ internal static class TrainerEmitter
         writer.WriteLine($"// RecipeDsl generated this file from {Literals.Comment(recipe.FileName)}. Edit the recipe, not this file.");
         writer.WriteLine("#nullable enable");
         writer.WriteLine();
+        writer.OpenBlock("namespace RecipeDsl.Recipes");
         writer.WriteLines(Aliases);
         writer.WriteLine();
-        writer.OpenBlock("namespace RecipeDsl.Recipes");
         SettingsEmitter.Emit(writer, plan);
         writer.WriteLine();
         if (recipe.Model.Architecture != Architecture.Custom)

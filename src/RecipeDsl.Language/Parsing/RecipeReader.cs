@@ -275,7 +275,8 @@ internal sealed class RecipeReader
 
     /// <summary>
     /// Names whose generated file would clash with the catalog's. Other generated names cannot clash: every recipe
-    /// class ends in Recipe, Model or Trainer after the name, and generated code names framework types with global::.
+    /// class ends in Recipe, Model or Trainer after the name, and generated code names the runtime and TorchSharp
+    /// through usings declared inside the recipes' namespace, and framework types with global::.
     /// </summary>
     private static bool IsReserved(string name) => RecipeReferences.SameName(name, "RecipeCatalog");
 

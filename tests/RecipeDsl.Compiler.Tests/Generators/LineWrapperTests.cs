@@ -49,4 +49,25 @@ public sealed class LineWrapperTests
             LineWrapper.Wrap("/// <summary>one two three four five</summary>", 24));
         Assert.Equal(new[] { "short();" }, LineWrapper.Wrap("short();", 120));
     }
+
+    [Fact]
+    public void A_literal_without_spaces_is_never_cut_inside_an_escape_or_a_surrogate_pair()
+    {
+        var text = string.Concat(Enumerable.Repeat("\\ud83d\\udd25\\\"", 12)) + "🔥🔥🔥🔥";
+        var lines = LineWrapper.Wrap($"    public const string Description = \"{text}\";", 50);
+
+        var parts = lines.Skip(1).Select(line => line.Trim().TrimStart('+').Trim().TrimEnd(';')).ToArray();
+        Assert.Equal(text, string.Concat(parts.Select(part => part[1..^1])));
+        Assert.All(parts, part => Assert.Matches(@"^""(\\u[0-9a-f]{4}|\\""|\p{Cs}{2})*""$", part));
+    }
+
+    [Fact]
+    public void Parentheses_inside_a_string_that_starts_the_line_are_text()
+    {
+        var lines = LineWrapper.Wrap("    \"# mnist(v2,small).recipe.yaml with every default resolved and more words to wrap\",", 60);
+
+        Assert.All(lines.Skip(1), line => Assert.StartsWith("    + \"", line));
+        Assert.StartsWith("    \"# mnist(v2,small).recipe.yaml ", lines[0]);
+        Assert.EndsWith(" \"", lines[0]);
+    }
 }
