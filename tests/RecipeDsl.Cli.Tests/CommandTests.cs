@@ -45,13 +45,18 @@ public sealed class CommandTests : IDisposable
         Assert.Empty(Directory.GetFileSystemEntries(_out));
     }
 
-    [Fact]
-    public void A_fashion_recipe_trains_on_files_named_by_the_data_option()
+    /// <summary>Trains a Fashion-MNIST sample on 300 + 100 made-up 28×28 images of 10 classes, named by --data.</summary>
+    private (int ExitCode, string Output) TrainOnSmallFashion(string recipe, int epochs)
     {
         using var files = new RecipeDsl.Runtime.Tests.Data.DataFixtures();
         var folder = files.Idx("fashion", train: 300, test: 100, side: 28, classes: 10);
+        return Run("train", recipe, "--data", folder, "--epochs", epochs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", _out);
+    }
 
-        var (exitCode, output) = Run("train", "fashion-mlp", "--data", folder, "--epochs", "1", "--out", _out);
+    [Fact]
+    public void A_fashion_recipe_trains_on_files_named_by_the_data_option()
+    {
+        var (exitCode, output) = TrainOnSmallFashion("fashion-mlp", epochs: 1);
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("FashionMlp: data: 270 train / 30 validation / 100 test examples of [1, 28, 28]", output);
@@ -61,10 +66,7 @@ public sealed class CommandTests : IDisposable
     [Fact]
     public void A_scheduled_clipped_early_stopped_run_reports_its_rates_norms_and_best_epoch()
     {
-        using var files = new RecipeDsl.Runtime.Tests.Data.DataFixtures();
-        var folder = files.Idx("fashion", train: 300, test: 100, side: 28, classes: 10);
-
-        var (exitCode, output) = Run("train", "fashion-mlp-focal", "--data", folder, "--epochs", "2", "--out", _out);
+        var (exitCode, output) = TrainOnSmallFashion("fashion-mlp-focal", epochs: 2);
 
         Assert.True(exitCode == 0, output);
         Assert.Matches(@"FashionMlpFocal: trained all 2 epochs; (its last epoch was the best|restored the weights of epoch 1)", output);

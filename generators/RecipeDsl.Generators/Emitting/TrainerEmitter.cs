@@ -145,10 +145,10 @@ internal static class TrainerEmitter
         writer.WriteLine($"options.Log?.WriteLine($\"{{{settings}.Name}}: resumed after epoch {{firstEpoch - 1}} from {{checkpoints!.Path}}\");");
         writer.CloseBlock();
         writer.WriteLine();
-        var condition = string.Concat(plan.Techniques.Select(t => t.LoopCondition).OfType<string>().Select(c => " && " + c));
+        var condition = string.Concat(plan.LoopConditions.Select(c => " && " + c));
         writer.OpenBlock($"for (var epoch = firstEpoch; epoch <= epochs{condition}; epoch++)");
-        var state = string.Concat(EpochState(plan).Select(parameter => ", " + parameter.Name));
-        var epochMetrics = string.Concat(plan.Techniques.Select(t => t.EpochMetric).OfType<string>().Select(p => ", " + p));
+        var state = string.Concat(plan.EpochState.Select(parameter => ", " + parameter.Name));
+        var epochMetrics = string.Concat(plan.EpochMetrics.Select(p => ", " + p));
         writer.WriteLines(
             $"using var epochScope = NewDisposeScope();",
             $"{TrainingAlias}.Seeding.SeedCudaForEpoch({settings}.Seed, epoch, device.Device);",
@@ -190,7 +190,7 @@ internal static class TrainerEmitter
         writer.CloseBlock();
         writer.WriteLine();
         var extra = plan.AfterTraining is { } after ? ", " + after.ResultArgument : "";
-        var resultProperties = plan.Techniques.Select(t => t.ResultProperty).OfType<string>().ToList();
+        var resultProperties = plan.ResultProperties;
         writer.WriteLine($"var result = new {TrainingAlias}.TrainingResult({settings}.Name, device.Description, (int)data.TrainCount, history, test{extra})"
             + (resultProperties.Count == 0 ? ";" : ""));
         if (resultProperties.Count > 0)
@@ -199,20 +199,6 @@ internal static class TrainerEmitter
         }
         writer.WriteLine("options.OnFinished?.Invoke(result);");
         writer.WriteLine("return result;");
-    }
-
-    /// <summary>What one epoch's pass takes besides the loop's own state: the techniques' state, then a swept ε.</summary>
-    private static IEnumerable<(string Type, string Name)> EpochState(TrainerPlan plan)
-    {
-        foreach (var state in plan.Techniques.Select(t => t.EpochState(plan.Names)).OfType<(string Type, string Name)>())
-        {
-            yield return state;
-        }
-
-        if (plan.EpsilonParameter is { } epsilon)
-        {
-            yield return ("double", epsilon.Name);
-        }
     }
 
     /// <summary>
@@ -224,7 +210,7 @@ internal static class TrainerEmitter
         var recipe = plan.Recipe;
         var names = plan.Names;
         var settings = names.Settings;
-        var state = string.Concat(EpochState(plan).Select(parameter => $", {parameter.Type} {parameter.Name}"));
+        var state = string.Concat(plan.EpochState.Select(parameter => $", {parameter.Type} {parameter.Name}"));
         writer.WriteLine();
         writer.WriteLine("/// <summary>One pass over the training split in a fresh order, adding each batch's loss to <paramref name=\"totals\"/>.</summary>");
         writer.OpenBlock($"private static void TrainEpoch(int epoch, int batches, {names.Model} model, {DataAlias}.SplitTensors data, "

@@ -32,6 +32,16 @@ internal sealed class TrainerPlan
         CombineLoss = OneAtMost(techniques.Where(t => t.CombineLoss(Names, "loss", "inputs") is not null), nameof(Technique.CombineLoss));
         AfterTraining = OneAtMost(techniques.Select(t => t.AfterTraining(Names)), nameof(Technique.AfterTraining));
         LoopParameters = techniques.Select(t => t.LoopParameter(Names)).OfType<(string Parameter, string Argument)>().ToArray();
+        var epochState = techniques.Select(t => t.EpochState(Names)).OfType<(string Type, string Name)>().ToList();
+        if (EpsilonParameter is { } epsilon)
+        {
+            epochState.Add(("double", epsilon.Name));
+        }
+
+        EpochState = epochState;
+        LoopConditions = techniques.Select(t => t.LoopCondition).OfType<string>().ToArray();
+        EpochMetrics = techniques.Select(t => t.EpochMetric).OfType<string>().ToArray();
+        ResultProperties = techniques.Select(t => t.ResultProperty).OfType<string>().ToArray();
     }
 
     public Recipe Recipe { get; }
@@ -70,6 +80,18 @@ internal sealed class TrainerPlan
 
     /// <summary>What the loop takes besides the model and the options.</summary>
     public IReadOnlyList<(string Parameter, string Argument)> LoopParameters { get; }
+
+    /// <summary>What one epoch's pass takes besides the loop's own state: the techniques' state, then a swept ε.</summary>
+    public IReadOnlyList<(string Type, string Name)> EpochState { get; }
+
+    /// <summary>What must hold for the loop to start another epoch, besides the epoch count.</summary>
+    public IReadOnlyList<string> LoopConditions { get; }
+
+    /// <summary>The properties each epoch's metrics are initialised with besides the learning rate.</summary>
+    public IReadOnlyList<string> EpochMetrics { get; }
+
+    /// <summary>The properties the training result is initialised with.</summary>
+    public IReadOnlyList<string> ResultProperties { get; }
 
     public static TrainerPlan For(TrainerSpec spec) => new(spec, TechniquesOf(spec.Recipe));
 

@@ -173,14 +173,10 @@ internal sealed class RunReport
             md.Append('\n');
         }
 
-        foreach (var stopping in _results.Values.Where(result => result.EarlyStopping is not null))
+        var stopped = _results.Values.Where(result => result.EarlyStopping is not null).Select(result => result.EarlyStopping!.Describe(result.Recipe)).ToList();
+        if (stopped.Count > 0)
         {
-            md.Append("- ").Append(stopping.EarlyStopping!.Describe(stopping.Recipe)).Append('\n');
-        }
-
-        if (_results.Values.Any(result => result.EarlyStopping is not null))
-        {
-            md.Append('\n');
+            md.Append(string.Concat(stopped.Select(line => $"- {line}\n"))).Append('\n');
         }
 
         if (_sweep is { } sweep)

@@ -29,12 +29,9 @@ public sealed class GradientClipping : IDisposable
 
     public GradientClipping(double maxNorm, Device device)
     {
-        MaxNorm = maxNorm;
         _limit = maxNorm.ToScalar();
         _normSum = zeros(1, dtype: float64, device: device).DetachFromDisposeScope();
     }
-
-    public double MaxNorm { get; }
 
     /// <summary>Clips the gradients of <paramref name="parameters"/> in place, after <c>backward()</c> and before the step.</summary>
     public void Clip(IEnumerable<Parameter> parameters)

@@ -61,7 +61,7 @@ public sealed class GeneratedTechniqueTrainerTests
     }
 
     [Fact]
-    public void Focal_loss_on_smoothed_mixed_targets_trains_and_reports_the_clipped_norm()
+    public void Focal_loss_on_smoothed_mixed_targets_trains_and_reports_the_norm_before_clipping()
     {
         var result = new SmokeFocalTrainer().Train(Short);
 
