@@ -1,15 +1,19 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using System.Linq;
+using RecipeDsl.Analyzers.Rules;
 using RecipeDsl.Language.Problems;
 
 namespace RecipeDsl.Analyzers;
 
-/// <summary>Every diagnostic RecipeDsl reports: ID, title, message, help text and default severity, in one place.</summary>
+/// <summary>
+/// The descriptors of the parser's problems (ID, title, message, help text, severity), and every diagnostic RecipeDsl
+/// reports: these and the practice rules, which each technique's rules declare beside their checks.
+/// </summary>
 public static class DiagnosticDescriptors
 {
     private const string Schema = "RecipeDsl.Schema";
-    private const string PracticeCategory = "RecipeDsl.Practice";
 
     public static readonly DiagnosticDescriptor YamlSyntax = Error(ProblemIds.YamlSyntax,
         "Recipe is not well-formed YAML",
@@ -19,7 +23,8 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnknownKey = Error(ProblemIds.UnknownKey,
         "Unknown recipe key",
         "Unknown key '{0}'.{1}",
-        "RecipeDsl rejects keys it does not know instead of ignoring them, so a typo cannot silently leave a setting at its default. The README lists every key.");
+        "RecipeDsl rejects keys it does not know instead of ignoring them, so a typo cannot silently leave a setting at its default. The README lists every key.",
+        fixable: true);
 
     public static readonly DiagnosticDescriptor WrongType = Error(ProblemIds.WrongType,
         "Recipe value has the wrong type",
@@ -34,7 +39,8 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnknownValue = Error(ProblemIds.UnknownValue,
         "Recipe value is not one of the allowed values",
         "'{0}' cannot be '{1}'; allowed: {2}.{3}",
-        "This key takes one of a fixed set of words.");
+        "This key takes one of a fixed set of words.",
+        fixable: true);
 
     public static readonly DiagnosticDescriptor DuplicateKey = Error(ProblemIds.DuplicateKey,
         "Recipe key is given twice",
@@ -86,81 +92,6 @@ public static class DiagnosticDescriptors
         "Model type '{0}' cannot be trained by a recipe: {1}",
         "The generated trainer builds the model with a parameterless constructor and calls it on a tensor of inputs, so the class must be a concrete torch.nn.Module<Tensor, Tensor>.");
 
-    public static readonly DiagnosticDescriptor TeacherLabelSmoothing = Practice("RD1001", DiagnosticSeverity.Warning,
-        "Label smoothing on a distillation teacher",
-        "Label smoothing ε = {0} on recipe '{1}', a distillation teacher ({2}): smoothing erases the wrong-class probabilities its students learn from; train teachers with label_smoothing: 0{3}",
-        "Müller, Kornblith and Hinton (2019) showed that teachers trained with label smoothing make worse distillation teachers: "
-        + "smoothing pushes the probabilities of the incorrect classes toward uniform, destroying the information about which wrong classes "
-        + "the teacher found plausible. A recipe is a teacher when it says model.role: teacher, when its model.type class carries "
-        + "[DistillationTeacher], or when another recipe names it as distillation.teacher. The harm grows with the distillation temperature.");
-
-    public static readonly DiagnosticDescriptor StudentSmoothing = Practice("RD1002", DiagnosticSeverity.Warning,
-        "Label smoothing in a distillation student's hard-label loss",
-        "Label smoothing ε = {0} in the hard-label loss of student '{1}': the teacher's soft targets already carry the regularisation; train the hard term on plain labels",
-        "The seed article's DistillationLoss keeps its hard-label cross-entropy unsmoothed (\"no smoothing here either\"): smoothing it "
-        + "pulls the student toward a uniform distribution while the soft term pulls it toward the teacher's.");
-
-    public static readonly DiagnosticDescriptor DoubleSmoothing = Practice("RD1003", DiagnosticSeverity.Warning,
-        "Targets smoothed twice",
-        "Targets are smoothed twice: loss.label_smoothing = {0} and mixup.label_smoothing = {1} give an effective ε = {2}; keep one of them",
-        "Smoothing the Mixup targets and smoothing again in the loss compounds: 1 − (1 − a)(1 − b). timm users hit this when a "
-        + "smoothing criterion meets Mixup(label_smoothing=…).");
-
-    public static readonly DiagnosticDescriptor LargeOutputSpace = Practice("RD1004", DiagnosticSeverity.Warning,
-        "Large label smoothing for a large output space",
-        "Label smoothing ε = {0} over {1} classes over-regularises; with 30,000 or more classes or tokens, 0.05–0.1 is the usual range",
-        "With a very large vocabulary, ε = 0.1 already moves a large absolute probability mass onto wrong tokens (the seed article, on machine translation).");
-
-    public static readonly DiagnosticDescriptor FineTuningSmoothing = Practice("RD1005", DiagnosticSeverity.Warning,
-        "Large label smoothing while fine-tuning",
-        "Label smoothing ε = {0} while fine-tuning from '{1}': a pretrained model already has strong priors and calibration that large ε can disturb; 0.05 is the usual value",
-        "The seed article: for fine-tuning, lower values (0.05) are often better to avoid destabilising the existing calibration.");
-
-    public static readonly DiagnosticDescriptor NoisyLabelSmoothing = Practice("RD1006", DiagnosticSeverity.Warning,
-        "Label smoothing is not noise handling",
-        "Label smoothing on {0}: it softens every label alike and is no substitute for noise handling (noise-robust losses, relabelling); compare against a baseline",
-        "Label smoothing is designed for confident labels you want to soften slightly; with wrong labels it applies the same soft target to clean and mislabelled examples.");
-
-    public static readonly DiagnosticDescriptor MixupSmoothingSmallData = Practice("RD1007", DiagnosticSeverity.Info,
-        "Mixup and label smoothing on a small training set",
-        "Mixup together with label smoothing regularises strongly; with {0} training examples (fewer than {1}) that can underfit, so compare with either one alone",
-        "The two are complementary, and their combined effect is stronger than either alone, which can be too much for small datasets (the seed article).");
-
-    public static readonly DiagnosticDescriptor TemperatureScalingOnSmoothing = Practice("RD1008", DiagnosticSeverity.Info,
-        "Temperature scaling on top of label smoothing",
-        "Temperature scaling on top of label smoothing (ε = {0}): smoothing already moderates confidence, so the fitted temperature will gain less; compare NLL and ECE with ε = 0",
-        "Using both gives the strongest calibration, but the marginal benefit of label smoothing when temperature scaling is planned is smaller.");
-
-    public static readonly DiagnosticDescriptor MixupOddBatch = Practice("RD1009", DiagnosticSeverity.Info,
-        "Mixup with an odd batch size",
-        "batch_size {0} is odd: RecipeDsl pairs Mixup partners by a permutation and handles it, but flip-based Mixup (timm) needs an even batch; an even size keeps results comparable",
-        "timm's Mixup pairs each example with its mirror in the batch and asserts an even batch size.");
-
-    public static readonly DiagnosticDescriptor FlatTargets = Practice("RD1010", DiagnosticSeverity.Warning,
-        "Label smoothing so large that the target is flat",
-        "Label smoothing ε = {0} is at least (K−1)/K = {1}: {2}",
-        "At ε ≥ (K−1)/K the smoothed target no longer (off_target) or barely (uniform) prefers the true class, so the model is trained toward uncertainty.");
-
-    public static readonly DiagnosticDescriptor WarmupAsLongAsTraining = Practice("RD1011", DiagnosticSeverity.Warning,
-        "Warmup as long as training",
-        "warmup_epochs {0} is at least training.epochs {1}: the learning rate never reaches lr {2}, and the {3} schedule after the warmup never runs",
-        "A warmup rises linearly to the optimizer's lr; when it lasts the whole run, training happens at a fraction of the rate the recipe names.");
-
-    public static readonly DiagnosticDescriptor StepScheduleNeverDecays = Practice("RD1012", DiagnosticSeverity.Warning,
-        "Step schedule that never decays",
-        "step_size {0} is at least the {1} epochs left after warmup: the learning rate is never multiplied by gamma",
-        "A step schedule multiplies lr by gamma every step_size epochs; a step size as long as training leaves the rate constant.");
-
-    public static readonly DiagnosticDescriptor EarlyStoppingCannotStop = Practice("RD1013", DiagnosticSeverity.Info,
-        "Early stopping that cannot stop early",
-        "patience {0} with training.epochs {1} cannot stop before the last epoch (the first always counts as an improvement): every epoch is trained; early stopping only puts the best epoch's weights back",
-        "Training stops after patience epochs without an improvement after the first epoch, which needs more than patience + 1 epochs.");
-
-    public static readonly DiagnosticDescriptor FocalGammaZero = Practice("RD1014", DiagnosticSeverity.Info,
-        "Focal loss with γ = 0",
-        "focal_gamma 0 makes focal loss plain cross-entropy; use type: cross_entropy, or γ > 0 (Lin et al. use 2; Mukhoti et al. 1–5 for calibration)",
-        "Focal loss −(1 − p)^γ log p equals cross-entropy at γ = 0.");
-
     /// <summary>The descriptor of each parser problem ID.</summary>
     public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ForProblem = new Dictionary<string, DiagnosticDescriptor>
     {
@@ -181,14 +112,19 @@ public static class DiagnosticDescriptors
         [ProblemIds.UnsuitableModelType] = UnsuitableModelType,
     };
 
-    public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.CreateRange(ForProblem.Values).AddRange(
-        TeacherLabelSmoothing, StudentSmoothing, DoubleSmoothing, LargeOutputSpace, FineTuningSmoothing, NoisyLabelSmoothing,
-        MixupSmoothingSmallData, TemperatureScalingOnSmoothing, MixupOddBatch, FlatTargets,
-        WarmupAsLongAsTraining, StepScheduleNeverDecays, EarlyStoppingCannotStop, FocalGammaZero);
+    /// <summary>The parser's problems, then every technique's practice rules (<see cref="PracticeRules.All"/>).</summary>
+    public static ImmutableArray<DiagnosticDescriptor> All { get; } =
+        ImmutableArray.CreateRange(ForProblem.Values).AddRange(PracticeRules.All.SelectMany(rules => rules.Descriptors));
 
-    private static DiagnosticDescriptor Error(string id, string title, string message, string help) =>
-        new(id, title, message, Schema, DiagnosticSeverity.Error, isEnabledByDefault: true, description: help);
+    /// <summary>The IDs whose diagnostics may carry a code fix.</summary>
+    public static ImmutableArray<string> Fixable { get; } =
+        All.Where(descriptor => descriptor.CustomTags.Contains(FixProperties.FixableTag)).Select(descriptor => descriptor.Id).ToImmutableArray();
 
-    private static DiagnosticDescriptor Practice(string id, DiagnosticSeverity severity, string title, string message, string help) =>
-        new(id, title, message, PracticeCategory, severity, isEnabledByDefault: true, description: help);
+    /// <summary>The code fix title of a parser problem that carries a replacement ("did you mean").</summary>
+    public static string FixTitle(string problemId, string replacement) =>
+        problemId == ProblemIds.UnknownKey ? $"Rename the key to '{replacement}'" : $"Change the value to '{replacement}'";
+
+    private static DiagnosticDescriptor Error(string id, string title, string message, string help, bool fixable = false) =>
+        new(id, title, message, Schema, DiagnosticSeverity.Error, isEnabledByDefault: true, description: help,
+            customTags: fixable ? new[] { FixProperties.FixableTag } : System.Array.Empty<string>());
 }

@@ -75,11 +75,7 @@ public sealed class RecipeAnalyzer : DiagnosticAnalyzer
 
         var suppressed = RecipeSuppressions.In(text);
         var rules = new RuleContext(recipe, result.Locations, file.Path, project, context.Compilation);
-        foreach (var diagnostic in TeacherSmoothingRule.Check(rules)
-            .Concat(SmoothingPracticeRules.Check(rules))
-            .Concat(LearningRateScheduleRules.Check(rules))
-            .Concat(EarlyStoppingRules.Check(rules))
-            .Concat(FocalLossRules.Check(rules)))
+        foreach (var diagnostic in PracticeRules.All.SelectMany(technique => technique.Check(rules)))
         {
             if (!suppressed.Contains(diagnostic.Id))
             {
@@ -104,6 +100,6 @@ public sealed class RecipeAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(
             DiagnosticDescriptors.ForProblem[id],
             DiagnosticLocations.Create(context.AdditionalFile.Path, span),
-            replacement is null ? null : ImmutableDictionary<string, string?>.Empty.Add(FixProperties.Replacement, replacement),
+            replacement is null ? null : FixProperties.For(replacement, DiagnosticDescriptors.FixTitle(id, replacement)),
             arguments.Cast<object>().ToArray()));
 }

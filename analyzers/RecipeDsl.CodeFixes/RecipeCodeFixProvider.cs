@@ -12,16 +12,17 @@ namespace RecipeDsl.CodeFixes;
 
 /// <summary>
 /// Fixes a recipe by replacing the YAML a diagnostic points at with the text the analyzer proposed
-/// (<see cref="FixProperties.Replacement"/>): a misspelt key or value with the one meant, a teacher's or a student's ε
-/// with 0, a second smoothing with 0, a fine-tuning ε with 0.05, an odd Mixup batch with the next even size.
+/// (<see cref="FixProperties.Replacement"/>, offered under <see cref="FixProperties.Title"/>): a misspelt key or value with
+/// the one meant, a teacher's or a student's ε with 0, a second smoothing with 0, a fine-tuning ε with 0.05, an odd
+/// Mixup batch with the next even size, focal γ 0 with 2. Which diagnostics have fixes, and how each is titled, is
+/// decided where the diagnostic is (the technique's rules), not here.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RecipeCodeFixProvider),
     DocumentKinds = new[] { nameof(TextDocumentKind.AdditionalDocument) }, DocumentExtensions = new[] { ".yaml", ".yml" })]
 [Shared]
 public sealed class RecipeCodeFixProvider : CodeFixProvider
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create("RD0002", "RD0005", "RD1001", "RD1002", "RD1003", "RD1004", "RD1005", "RD1009", "RD1014");
+    public override ImmutableArray<string> FixableDiagnosticIds => DiagnosticDescriptors.Fixable;
 
     // Each fix edits one value of one file; there is nothing to batch.
     public override FixAllProvider? GetFixAllProvider() => null;
@@ -30,12 +31,12 @@ public sealed class RecipeCodeFixProvider : CodeFixProvider
     {
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(FixProperties.Replacement, out var replacement) || replacement is null)
+            if (!diagnostic.Properties.TryGetValue(FixProperties.Replacement, out var replacement) || replacement is null
+                || !diagnostic.Properties.TryGetValue(FixProperties.Title, out var title) || title is null)
             {
                 continue;
             }
 
-            var title = Title(diagnostic.Id, replacement);
             context.RegisterCodeFix(
                 CodeAction.Create(title, cancellationToken => Replace(context.TextDocument, diagnostic.Location.SourceSpan, replacement, cancellationToken), title),
                 diagnostic);
@@ -43,18 +44,6 @@ public sealed class RecipeCodeFixProvider : CodeFixProvider
 
         return Task.CompletedTask;
     }
-
-    private static string Title(string id, string replacement) => id switch
-    {
-        "RD0002" => $"Rename the key to '{replacement}'",
-        "RD0005" => $"Change the value to '{replacement}'",
-        "RD1001" => "Train the teacher without label smoothing",
-        "RD1002" => "Train the student's hard-label loss without label smoothing",
-        "RD1003" => "Smooth the Mixup targets only once",
-        "RD1009" => $"Use an even batch size ({replacement})",
-        "RD1014" => $"Set focal_gamma to {replacement}",
-        _ => $"Set label smoothing to {replacement}",
-    };
 
     private static async Task<Solution> Replace(TextDocument document, TextSpan span, string replacement, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using RecipeDsl.Language;
 using RecipeDsl.Language.Model;
@@ -30,13 +31,17 @@ internal sealed class RuleContext
 
     public Compilation Compilation { get; }
 
-    /// <summary>A diagnostic at <paramref name="span"/>; <paramref name="replacement"/> is the text a code fix puts there.</summary>
-    public Diagnostic Report(DiagnosticDescriptor descriptor, SourceSpan span, string? replacement, params object[] arguments)
+    /// <summary>A diagnostic at <paramref name="span"/>, with the code fix <paramref name="fix"/> offers, if any.</summary>
+    /// <exception cref="System.InvalidOperationException">A fix on a rule whose descriptor is not tagged fixable: the code fix provider would never see it.</exception>
+    public Diagnostic Report(DiagnosticDescriptor descriptor, SourceSpan span, CodeFix? fix, params object[] arguments)
     {
-        var properties = replacement is null
-            ? null
-            : System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty.Add(FixProperties.Replacement, replacement);
-        return Diagnostic.Create(descriptor, DiagnosticLocations.Create(Path, span), properties, arguments);
+        if (fix is not null && !descriptor.CustomTags.Contains(FixProperties.FixableTag))
+        {
+            throw new System.InvalidOperationException($"{descriptor.Id} offers a fix, but its descriptor is not declared fixable.");
+        }
+
+        return Diagnostic.Create(descriptor, DiagnosticLocations.Create(Path, span),
+            fix is { } offered ? FixProperties.For(offered.Replacement, offered.Title) : null, arguments);
     }
 
     public static string Number(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);

@@ -9,14 +9,12 @@ namespace RecipeDsl.Generators.Emitting;
 /// <summary>Writes the recipe's network as a TorchSharp module class with one field per layer.</summary>
 internal static class ModelEmitter
 {
-    private readonly record struct Layer(string Type, string Field, string Construction);
-
     public static void Emit(SourceWriter writer, TrainerPlan plan)
     {
         var recipe = plan.Recipe;
         var spec = recipe.Model;
         var className = recipe.Name + "Model";
-        var layers = new List<Layer>();
+        var layers = new List<ModelLayer>();
         var forward = new List<string>();
         // data.input_shape: [C, H, W] images or [F] features; every size below follows from it.
         var shape = recipe.Data.InputShape;
@@ -24,7 +22,7 @@ internal static class ModelEmitter
 
         if (spec.Architecture == Architecture.Gru)
         {
-            EmitRecurrent(writer, recipe);
+            EmitRecurrent(writer, plan);
             return;
         }
 
@@ -35,8 +33,8 @@ internal static class ModelEmitter
             for (var i = 0; i < spec.Channels.Count; i++)
             {
                 var n = Literals.Int(i + 1);
-                layers.Add(new Layer("Conv2d", "conv" + n, $"{Nn}.Conv2d({Literals.Int(channelsIn)}, {Literals.Int(spec.Channels[i])}, kernel_size: 3, padding: 1)"));
-                layers.Add(new Layer("MaxPool2d", "pool" + n, $"{Nn}.MaxPool2d(2)"));
+                layers.Add(new ModelLayer("Conv2d", "conv" + n, $"{Nn}.Conv2d({Literals.Int(channelsIn)}, {Literals.Int(spec.Channels[i])}, kernel_size: 3, padding: 1)"));
+                layers.Add(new ModelLayer("MaxPool2d", "pool" + n, $"{Nn}.MaxPool2d(2)"));
                 forward.Add($"{(i == 0 ? "var x" : "x")} = pool{n}.call({Functional}.relu(conv{n}.call({(i == 0 ? "input" : "x")})));");
                 channelsIn = spec.Channels[i];
                 height /= 2;
@@ -44,49 +42,31 @@ internal static class ModelEmitter
             }
 
             features = channelsIn * height * width;
-            layers.Add(new Layer("Flatten", "flatten", $"{Nn}.Flatten()"));
+            layers.Add(new ModelLayer("Flatten", "flatten", $"{Nn}.Flatten()"));
             forward.Add("x = flatten.call(x);");
         }
         else
         {
-            layers.Add(new Layer("Flatten", "flatten", $"{Nn}.Flatten()"));
+            layers.Add(new ModelLayer("Flatten", "flatten", $"{Nn}.Flatten()"));
             forward.Add("var x = flatten.call(input);");
         }
 
         for (var i = 0; i < spec.HiddenSizes.Count; i++)
         {
             var n = Literals.Int(i + 1);
-            layers.Add(new Layer("Linear", "hidden" + n, $"{Nn}.Linear({Literals.Int(features)}, {Literals.Int(spec.HiddenSizes[i])})"));
+            layers.Add(new ModelLayer("Linear", "hidden" + n, $"{Nn}.Linear({Literals.Int(features)}, {Literals.Int(spec.HiddenSizes[i])})"));
             forward.Add($"x = {Functional}.relu(hidden{n}.call(x));");
-            if (spec.Dropout[i] > 0)
-            {
-                layers.Add(new Layer("Dropout", "dropout" + n, $"{Nn}.Dropout({Literals.Double(spec.Dropout[i])})"));
-                forward.Add($"x = dropout{n}.call(x);");
-            }
-
+            AddTechniqueLayers(plan, i, layers, forward);
             features = spec.HiddenSizes[i];
         }
 
-        layers.Add(new Layer("Linear", "output", $"{Nn}.Linear({Literals.Int(features)}, {Literals.Int(recipe.Classes)})"));
+        layers.Add(new ModelLayer("Linear", "output", $"{Nn}.Linear({Literals.Int(features)}, {Literals.Int(recipe.Classes)})"));
         forward.Add("return output.call(x);");
 
-        writer.WriteLine($"/// <summary>The network of recipe <c>{recipe.Name}</c>: {Literals.Xml(Describe(recipe))}.</summary>");
+        writer.WriteLine($"/// <summary>The network of recipe <c>{recipe.Name}</c>: {Literals.Xml(Describe(plan))}.</summary>");
         writer.WriteLine(GeneratedCode);
         writer.OpenBlock($"internal sealed class {className} : {Nn}.Module<{Tensor}, {Tensor}>");
-        foreach (var layer in layers)
-        {
-            writer.WriteLine($"private readonly {Modules}.{layer.Type} {layer.Field};");
-        }
-
-        writer.WriteLine();
-        writer.WriteLine($"public {className}()");
-        writer.WriteLine($"    : base(nameof({className}))");
-        writer.WriteLine("{");
-        foreach (var layer in layers)
-        {
-            writer.WriteLine($"    {layer.Field} = {layer.Construction};");
-        }
-
+        EmitFieldsAndConstructorStart(writer, className, layers);
         foreach (var line in plan.Techniques.SelectMany(technique => technique.ModelConstruction()))
         {
             writer.WriteLine("    " + line);
@@ -107,64 +87,80 @@ internal static class ModelEmitter
     }
 
     /// <summary>A next-token language model: embedding, GRU layers, then a linear map to one logit per token.</summary>
-    private static void EmitRecurrent(SourceWriter writer, Recipe recipe)
+    private static void EmitRecurrent(SourceWriter writer, TrainerPlan plan)
     {
+        var recipe = plan.Recipe;
         var spec = recipe.Model;
         var className = recipe.Name + "Model";
         var size = Literals.Int(spec.HiddenSizes[0]);
         var vocabulary = Literals.Int(recipe.Classes);
-        var dropout = spec.Dropout[0];
-        writer.WriteLine($"/// <summary>The network of recipe <c>{recipe.Name}</c>: {Literals.Xml(Describe(recipe))}.</summary>");
+        var layers = new List<ModelLayer>
+        {
+            new("Embedding", "embedding", $"{Nn}.Embedding({vocabulary}, {size}, padding_idx: 0)"),
+            new("GRU", "gru", $"{Nn}.GRU({size}, {size}, numLayers: {Literals.Int(spec.HiddenSizes.Count)}, batchFirst: true)"),
+        };
+        var forward = new List<string> { "var (x, _) = gru.call(embedding.call(input));" };
+        AddTechniqueLayers(plan, 0, layers, forward);
+        layers.Add(new ModelLayer("Linear", "output", $"{Nn}.Linear({size}, {vocabulary})"));
+        forward.Add("return output.call(x);");
+
+        writer.WriteLine($"/// <summary>The network of recipe <c>{recipe.Name}</c>: {Literals.Xml(Describe(plan))}.</summary>");
         writer.WriteLine(GeneratedCode);
         writer.OpenBlock($"internal sealed class {className} : {Nn}.Module<{Tensor}, {Tensor}>");
-        writer.WriteLine($"private readonly {Modules}.Embedding embedding;");
-        writer.WriteLine($"private readonly {Modules}.GRU gru;");
-        if (dropout > 0)
-        {
-            writer.WriteLine($"private readonly {Modules}.Dropout dropout;");
-        }
-
-        writer.WriteLine($"private readonly {Modules}.Linear output;");
-        writer.WriteLine();
-        writer.WriteLine($"public {className}()");
-        writer.WriteLine($"    : base(nameof({className}))");
-        writer.WriteLine("{");
-        writer.WriteLine($"    embedding = {Nn}.Embedding({vocabulary}, {size}, padding_idx: 0);");
-        writer.WriteLine($"    gru = {Nn}.GRU({size}, {size}, numLayers: {Literals.Int(spec.HiddenSizes.Count)}, batchFirst: true);");
-        if (dropout > 0)
-        {
-            writer.WriteLine($"    dropout = {Nn}.Dropout({Literals.Double(dropout)});");
-        }
-
-        writer.WriteLine($"    output = {Nn}.Linear({size}, {vocabulary});");
+        EmitFieldsAndConstructorStart(writer, className, layers);
         writer.WriteLine("    RegisterComponents();");
         writer.WriteLine("}");
         writer.WriteLine();
         writer.WriteLine("/// <summary>Token ids (batch, time) → logits (batch, time, vocabulary); position t has seen tokens 0..t only.</summary>");
         writer.OpenBlock($"public override {Tensor} forward({Tensor} input)");
-        writer.WriteLine("var (states, _) = gru.call(embedding.call(input));");
-        writer.WriteLine(dropout > 0 ? "return output.call(dropout.call(states));" : "return output.call(states);");
+        writer.WriteLines(forward.ToArray());
         writer.CloseBlock();
         writer.CloseBlock();
     }
 
-    private static string Describe(Recipe recipe)
+    /// <summary>The layers' fields, then the constructor up to its last layer (the caller closes it).</summary>
+    private static void EmitFieldsAndConstructorStart(SourceWriter writer, string className, IReadOnlyList<ModelLayer> layers)
     {
+        foreach (var layer in layers)
+        {
+            writer.WriteLine($"private readonly {Modules}.{layer.Type} {layer.Field};");
+        }
+
+        writer.WriteLine();
+        writer.WriteLine($"public {className}()");
+        writer.WriteLine($"    : base(nameof({className}))");
+        writer.WriteLine("{");
+        foreach (var layer in layers)
+        {
+            writer.WriteLine($"    {layer.Field} = {layer.Construction};");
+        }
+    }
+
+    /// <summary>The techniques' layers after hidden layer <paramref name="index"/>, each called on the running <c>x</c>.</summary>
+    private static void AddTechniqueLayers(TrainerPlan plan, int index, List<ModelLayer> layers, List<string> forward)
+    {
+        foreach (var layer in plan.Techniques.SelectMany(technique => technique.AfterHiddenLayer(index)))
+        {
+            layers.Add(layer);
+            forward.Add($"x = {layer.Field}.call(x);");
+        }
+    }
+
+    private static string Describe(TrainerPlan plan)
+    {
+        var recipe = plan.Recipe;
         var spec = recipe.Model;
         var dense = string.Join(" → ", spec.HiddenSizes.Select(Literals.Int));
-        var dropout = spec.Dropout.All(p => p == 0) ? ""
-            : spec.Dropout.Distinct().Count() == 1 ? $", dropout {Literals.Number(spec.Dropout[0])} after each hidden layer"
-            : $", dropout {string.Join(" / ", spec.Dropout.Select(Literals.Number))} after the hidden layers";
+        var techniques = string.Concat(plan.Techniques.Select(technique => technique.DescribeModel()).OfType<string>().Select(words => ", " + words));
         if (spec.Architecture == Architecture.Gru)
         {
             var layers = spec.HiddenSizes.Count == 1 ? "1 GRU layer" : $"{spec.HiddenSizes.Count} GRU layers";
-            var gruDropout = spec.Dropout[0] > 0 ? $", dropout {Literals.Number(spec.Dropout[0])} on its outputs" : "";
-            return $"a next-token language model: embedding of {recipe.Classes} tokens into {spec.HiddenSizes[0]} dimensions, {layers} of {spec.HiddenSizes[0]}{gruDropout}, logits over {recipe.Classes} tokens";
+            return $"a next-token language model: embedding of {recipe.Classes} tokens into {spec.HiddenSizes[0]} dimensions, {layers} of {spec.HiddenSizes[0]}{techniques}, logits over {recipe.Classes} tokens";
         }
 
         return spec.Architecture == Architecture.Cnn
-            ? $"{spec.Channels.Count} conv blocks on [{string.Join(", ", recipe.Data.InputShape)}] ({string.Join(", ", spec.Channels.Select(Literals.Int))} channels, 3×3, ReLU, 2×2 max-pool), then dense {dense} → {recipe.Classes}{dropout}"
-            : $"a multilayer perceptron {InputFeatures(recipe)} → {dense} → {recipe.Classes} with ReLU{dropout}";
+            ? $"{spec.Channels.Count} conv blocks on [{string.Join(", ", recipe.Data.InputShape)}] ({string.Join(", ", spec.Channels.Select(Literals.Int))} channels, 3×3, ReLU, 2×2 max-pool), then dense {dense} → {recipe.Classes}{techniques}"
+            : $"a multilayer perceptron {InputFeatures(recipe)} → {dense} → {recipe.Classes} with ReLU{techniques}";
     }
 
     /// <summary>The values of one example, flattened.</summary>

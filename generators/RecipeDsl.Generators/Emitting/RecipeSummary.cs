@@ -18,26 +18,24 @@ internal static class RecipeSummary
             Architecture.Custom => $"custom {recipe.Model.Type}",
             _ => $"mlp [{string.Join(", ", recipe.Model.HiddenSizes)}]",
         };
-        var parts = new List<string> { model + Dropout(recipe.Model) + (recipe.Model.Role == ModelRole.Standalone ? "" : $", {recipe.Model.Role.Spelling()}") };
+        // Each technique says its own words, in plan order, at its place; a recipe whose targets no technique smooths
+        // says so first among the training parts.
+        var techniques = TrainerPlan.TechniquesOf(recipe);
+        var modelWords = string.Concat(WordsAt(SummaryPlace.Model, techniques, recipe).Select(words => ", " + words));
+        var parts = new List<string> { model + modelWords + (recipe.Model.Role == ModelRole.Standalone ? "" : $", {recipe.Model.Role.Spelling()}") };
         if (!recipe.Task.PredictsNextToken())
         {
             parts.Add(Data(recipe.Data));
         }
 
-        if (recipe.Data.LabelNoise > 0)
-        {
-            parts.Add($"{Literals.Number(recipe.Data.LabelNoise * 100)} % label noise");
-        }
-
+        parts.AddRange(WordsAt(SummaryPlace.Data, techniques, recipe));
         parts.Add(Optimizer(recipe.Training.Optimizer));
-        // Each technique says its own part, in plan order; a recipe whose targets no technique smooths says so first.
-        var techniques = TrainerPlan.TechniquesOf(recipe);
         if (!techniques.OfType<ITargetSmoothing>().Cast<Technique>().Any(smoothing => smoothing.Summary(recipe) is not null))
         {
             parts.Add("hard labels");
         }
 
-        parts.AddRange(techniques.Select(technique => technique.Summary(recipe)).OfType<string>());
+        parts.AddRange(WordsAt(SummaryPlace.Training, techniques, recipe));
         parts.Add($"{recipe.Training.Epochs} epoch{(recipe.Training.Epochs == 1 ? "" : "s")} × batch {recipe.Data.BatchSize}");
         return string.Join("; ", parts);
     }
@@ -75,8 +73,6 @@ internal static class RecipeSummary
         return text;
     }
 
-    private static string Dropout(ModelSpec model) =>
-        model.Dropout.All(p => p == 0) ? ""
-        : model.Dropout.Distinct().Count() == 1 ? $", dropout {Literals.Number(model.Dropout[0])}"
-        : $", dropout [{string.Join(", ", model.Dropout.Select(Literals.Number))}]";
+    private static IEnumerable<string> WordsAt(SummaryPlace place, IEnumerable<Technique> techniques, Recipe recipe) =>
+        techniques.Where(technique => technique.SummaryPlace == place).Select(technique => technique.Summary(recipe)).OfType<string>();
 }

@@ -40,14 +40,14 @@ internal static class SettingsEmitter
         writer.WriteLine($"public const int BatchSize = {Literals.Int(recipe.Data.BatchSize)};");
         writer.WriteLine($"public const int Seed = {Literals.Int(recipe.Data.Seed)};");
         writer.WriteLine($"public const string Labels = {Literals.String(recipe.Data.Labels.Spelling())};");
-        if (recipe.Data.LabelNoise > 0)
+        foreach (var line in plan.Techniques.SelectMany(technique => technique.DataSettings()))
         {
-            writer.WriteLine($"public const double LabelNoise = {Literals.Double(recipe.Data.LabelNoise)};");
+            writer.WriteLine(line);
         }
 
         if (!recipe.Task.PredictsNextToken())
         {
-            EmitDataDescription(writer, recipe.Data);
+            EmitDataDescription(writer, plan);
         }
 
         if (recipe.Model.Pretrained is { } pretrained)
@@ -74,8 +74,9 @@ internal static class SettingsEmitter
     }
 
     /// <summary>What the runtime loads and checks the files against; every size in it is also built into the model.</summary>
-    private static void EmitDataDescription(SourceWriter writer, DataSpec data)
+    private static void EmitDataDescription(SourceWriter writer, TrainerPlan plan)
     {
+        var data = plan.Recipe.Data;
         var shape = string.Join(", ", data.InputShape.Select(Literals.Int));
         var path = data.Path is { } written ? Literals.String(written) : "null";
         writer.WriteLine("/// <summary>What the recipe trains on, as ClassificationData.Load reads and checks it.</summary>");
@@ -103,10 +104,9 @@ internal static class SettingsEmitter
             NormalizationKind.Dataset => $"    Normalization = {DataAlias}.InputNormalization.Dataset,",
             _ => $"    Normalization = {DataAlias}.InputNormalization.None,",
         });
-        if (data.LabelNoise > 0)
+        foreach (var line in plan.Techniques.SelectMany(technique => technique.DataDescription()))
         {
-            writer.WriteLine("    LabelNoise = LabelNoise,");
-            writer.WriteLine("    NoiseSeed = Seed,");
+            writer.WriteLine("    " + line);
         }
 
         writer.WriteLine("};");

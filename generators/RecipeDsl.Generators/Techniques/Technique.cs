@@ -15,14 +15,33 @@ namespace RecipeDsl.Generators.Techniques;
 /// <see cref="LossCriterion"/> of the plan.
 /// </summary>
 /// <remarks>
-/// Still outside the units: fine-tuning from <c>model.pretrained</c>, label noise and dropout (data and model settings)
-/// and the next-token task's step. The model hooks reach generated mlp and cnn models only; the parser keeps
-/// techniques with model members away from gru and custom models.
+/// Still outside the units: fine-tuning from <c>model.pretrained</c> (a way to start, not a technique) and the
+/// next-token task's step. The model hooks reach generated networks only (<see cref="AfterHiddenLayer"/> also a gru's
+/// outputs; the members and construction lines mlp and cnn only); the parser keeps techniques with model members away
+/// from gru and custom models.
 /// </remarks>
 internal abstract class Technique
 {
     /// <summary>A few words for the recipe's one-line summary (catalog, doc comments), such as "focal loss γ 2".</summary>
     public virtual string? Summary(Recipe recipe) => null;
+
+    /// <summary>Where <see cref="Summary"/> goes: with the network, after the data, or with the training (most).</summary>
+    public virtual SummaryPlace SummaryPlace => SummaryPlace.Training;
+
+    /// <summary>Constants among the data settings, before the data description (<c>LabelNoise</c>).</summary>
+    public virtual IEnumerable<string> DataSettings() => [];
+
+    /// <summary>Properties the recipe's <c>DataDescription</c> is initialised with, such as <c>LabelNoise = LabelNoise,</c>.</summary>
+    public virtual IEnumerable<string> DataDescription() => [];
+
+    /// <summary>
+    /// Layers a generated network applies after its hidden layer <paramref name="index"/> (0-based; for a gru, index 0
+    /// is its outputs), in forward order: each one is a field called on the running activations.
+    /// </summary>
+    public virtual IEnumerable<ModelLayer> AfterHiddenLayer(int index) => [];
+
+    /// <summary>Words for the generated network's doc comment, after its layers (", " is added): "dropout 0.25 after each hidden layer".</summary>
+    public virtual string? DescribeModel() => null;
 
     /// <summary>The technique's recipe constants, for <c>&lt;Name&gt;Recipe</c>: written only for recipes that use it.</summary>
     public virtual IEnumerable<string> Settings(Recipe recipe) => [];

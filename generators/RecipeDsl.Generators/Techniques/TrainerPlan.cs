@@ -10,7 +10,8 @@ namespace RecipeDsl.Generators.Techniques;
 /// </summary>
 /// <remarks>
 /// The order is the order of the techniques' setup lines, and so of everything they write (their constants, entry
-/// points, epoch-start lines, checkpoint parts): the teacher (distillation), the targets' smoothing (per-class or one
+/// points, epoch-start lines, checkpoint parts): label noise in the data, dropout in the network, the teacher
+/// (distillation), the targets' smoothing (per-class or one
 /// ε), the loss (cross-entropy or focal), image augmentation, Mixup, temperature scaling, the ε sweep, the learning
 /// rate schedule, gradient clipping, early stopping. Changing it changes the generated output.
 /// </remarks>
@@ -101,6 +102,8 @@ internal sealed class TrainerPlan
     /// </summary>
     private static readonly System.Func<Recipe, Technique?>[] Units =
     [
+        LabelNoise.From,
+        Dropout.From,
         Distillation.From,
         ClassSmoothing.From,
         LabelSmoothing.From,

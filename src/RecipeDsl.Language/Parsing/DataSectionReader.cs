@@ -2,6 +2,7 @@ using System.Linq;
 using System;
 using RecipeDsl.Data;
 using RecipeDsl.Language.Model;
+using RecipeDsl.Language.Techniques;
 using RecipeDsl.Language.Problems;
 
 namespace RecipeDsl.Language.Parsing;
@@ -40,7 +41,7 @@ internal sealed class DataSectionReader
             _read.Number(data, "validation_split", RecipeDefaults.ValidationSplit, NumberRange.Closed(0.01, 0.9)),
             _read.Integer(data, "batch_size", RecipeDefaults.BatchSize, NumberRange.Closed(1, 65536)),
             _read.Integer(data, "seed", RecipeDefaults.Seed, NumberRange.Closed(0, int.MaxValue)),
-            _read.Number(data, "label_noise", RecipeDefaults.LabelNoise, NumberRange.HalfOpen(0, 1)),
+            LabelNoiseSection.Read(_read, data),
             _read.Enum(data, "labels", LabelQuality.Clean, RecipeValues.LabelQualities))
         {
             Path = ReadPath(data, source),

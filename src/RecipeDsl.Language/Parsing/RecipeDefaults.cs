@@ -9,7 +9,6 @@ public static class RecipeDefaults
     public const double ValidationSplit = 0.1;
     public const int BatchSize = 64;
     public const int Seed = 42;
-    public const double Dropout = 0.0;
     public const int Epochs = 3;
     public const double LabelSmoothing = 0.0;
 
@@ -24,8 +23,6 @@ public static class RecipeDefaults
     public static double WeightDecay(OptimizerKind kind) => kind == OptimizerKind.AdamW ? 0.01 : 0.0;
 
     public const double SgdMomentum = 0.9;
-
-    public const double LabelNoise = 0.0;
 
     /// <summary>The CSV column read as labels when <c>data.label_column</c> is left out.</summary>
     public const string LabelColumn = "label";

@@ -304,16 +304,11 @@ internal sealed class RecipeReader
                 "the layers of a gru share one size; write it once per layer, such as [128, 128]");
         }
 
-        if (architecture == Architecture.Gru && model.Value("dropout") is YamlSequence)
-        {
-            _read.Report(ProblemIds.InvalidValue, model.Value("dropout")!.Span, "model.dropout", "a gru takes one dropout probability, applied to its outputs");
-        }
-
         return new ModelSpec(
             architecture,
             hidden.ToEquatableArray(),
             channels.ToEquatableArray(),
-            ReadDropout(model, hidden.Length).ToEquatableArray(),
+            DropoutSection.Read(_read, model, architecture, hidden.Length).ToEquatableArray(),
             ReadRole(model, distillation))
         {
             Pretrained = ReadPretrained(model),
@@ -361,26 +356,6 @@ internal sealed class RecipeReader
         }
 
         return path;
-    }
-
-    /// <summary>One probability for every hidden layer, or a list with one per hidden layer.</summary>
-    private double[] ReadDropout(Section model, int hiddenLayers)
-    {
-        var range = NumberRange.HalfOpen(0, 1);
-        if (model.Value("dropout") is not YamlSequence)
-        {
-            var shared = _read.Number(model, "dropout", RecipeDefaults.Dropout, range);
-            return Enumerable.Repeat(shared, hiddenLayers).ToArray();
-        }
-
-        var perLayer = _read.Numbers(model, "dropout", range, "[0.2, 0.1]");
-        if (perLayer is not null && perLayer.Length != hiddenLayers)
-        {
-            _read.Report(ProblemIds.InvalidValue, model.Value("dropout")!.Span, "model.dropout",
-                $"it lists {perLayer.Length} probabilities for {hiddenLayers} hidden layer(s); give one per layer, or one number for all");
-        }
-
-        return perLayer is not null && perLayer.Length == hiddenLayers ? perLayer : new double[hiddenLayers];
     }
 
     private ModelRole ReadRole(Section model, DistillationSpec? distillation)

@@ -41,7 +41,7 @@ public static class RecipeYamlWriter
         Line(1, "seed: " + Number(recipe.Data.Seed));
         if (!recipe.Task.PredictsNextToken())
         {
-            Line(1, "label_noise: " + Number(recipe.Data.LabelNoise));
+            LabelNoiseSection.Write(recipe.Data.LabelNoise, Line);
         }
 
         Line(1, "labels: " + recipe.Data.Labels.Spelling());
@@ -60,7 +60,7 @@ public static class RecipeYamlWriter
                 Line(1, "channels: " + List(recipe.Model.Channels.Select(size => (double)size)));
             }
 
-            Line(1, "dropout: " + (recipe.Model.Dropout.Distinct().Count() == 1 ? Number(recipe.Model.Dropout[0]) : List(recipe.Model.Dropout)));
+            DropoutSection.Write(recipe.Model.Dropout, Line);
         }
 
         Line(1, "role: " + recipe.Model.Role.Spelling());

@@ -70,7 +70,7 @@ public sealed class PracticeRuleTests
     public void RD1004_applies_above_epsilon_0_1_from_30000_classes(int classes, double epsilon, bool applies)
     {
         // No embedded dataset has that many classes yet, so the condition is tested on its own.
-        Assert.Equal(applies, RecipeDsl.Analyzers.Rules.SmoothingPracticeRules.OverRegularisesLargeOutput(classes, epsilon));
+        Assert.Equal(applies, RecipeDsl.Analyzers.Rules.LabelSmoothingRules.OverRegularisesLargeOutput(classes, epsilon));
     }
 
     [Fact]
