@@ -121,8 +121,12 @@ public static class DiagnosticDescriptors
         All.Where(descriptor => descriptor.CustomTags.Contains(FixProperties.FixableTag)).Select(descriptor => descriptor.Id).ToImmutableArray();
 
     /// <summary>The code fix title of a parser problem that carries a replacement ("did you mean").</summary>
-    public static string FixTitle(string problemId, string replacement) =>
-        problemId == ProblemIds.UnknownKey ? $"Rename the key to '{replacement}'" : $"Change the value to '{replacement}'";
+    public static string FixTitle(string problemId, string replacement) => problemId switch
+    {
+        ProblemIds.UnknownKey => $"Rename the key to '{replacement}'",
+        ProblemIds.UnknownValue => $"Change the value to '{replacement}'",
+        _ => throw new System.ArgumentException($"{problemId} has no code fix; only the problems tagged fixable carry a replacement.", nameof(problemId)),
+    };
 
     private static DiagnosticDescriptor Error(string id, string title, string message, string help, bool fixable = false) =>
         new(id, title, message, Schema, DiagnosticSeverity.Error, isEnabledByDefault: true, description: help,

@@ -13,8 +13,8 @@ namespace RecipeDsl.CodeFixes;
 /// <summary>
 /// Fixes a recipe by replacing the YAML a diagnostic points at with the text the analyzer proposed
 /// (<see cref="FixProperties.Replacement"/>, offered under <see cref="FixProperties.Title"/>): a misspelt key or value with
-/// the one meant, a teacher's or a student's ε with 0, a second smoothing with 0, a fine-tuning ε with 0.05, an odd
-/// Mixup batch with the next even size, focal γ 0 with 2. Which diagnostics have fixes, and how each is titled, is
+/// the one meant, a teacher's or a student's ε with 0, a second smoothing with 0, ε over a large vocabulary with
+/// 0.1, a fine-tuning ε with 0.05, an odd Mixup batch with the next even size, focal γ 0 with 2. Which diagnostics have fixes, and how each is titled, is
 /// decided where the diagnostic is (the technique's rules), not here.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RecipeCodeFixProvider),

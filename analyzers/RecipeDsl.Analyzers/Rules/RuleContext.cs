@@ -32,13 +32,10 @@ internal sealed class RuleContext
     public Compilation Compilation { get; }
 
     /// <summary>A diagnostic at <paramref name="span"/>, with the code fix <paramref name="fix"/> offers, if any.</summary>
-    /// <exception cref="System.InvalidOperationException">A fix on a rule whose descriptor is not tagged fixable: the code fix provider would never see it.</exception>
     public Diagnostic Report(DiagnosticDescriptor descriptor, SourceSpan span, CodeFix? fix, params object[] arguments)
     {
-        if (fix is not null && !descriptor.CustomTags.Contains(FixProperties.FixableTag))
-        {
-            throw new System.InvalidOperationException($"{descriptor.Id} offers a fix, but its descriptor is not declared fixable.");
-        }
+        // A fix on a descriptor not tagged fixable would never reach the code fix provider; the tests run this check.
+        System.Diagnostics.Debug.Assert(fix is null || descriptor.CustomTags.Contains(FixProperties.FixableTag), $"{descriptor.Id} offers a fix but is not declared fixable.");
 
         return Diagnostic.Create(descriptor, DiagnosticLocations.Create(Path, span),
             fix is { } offered ? FixProperties.For(offered.Replacement, offered.Title) : null, arguments);

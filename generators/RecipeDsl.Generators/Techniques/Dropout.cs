@@ -16,10 +16,14 @@ internal sealed class Dropout : Technique
     private readonly Architecture _architecture;
     private readonly EquatableArray<double> _probabilities;
 
+    /// <summary>Whether every hidden layer has the same probability (written once).</summary>
+    private readonly bool _shared;
+
     private Dropout(Architecture architecture, EquatableArray<double> probabilities)
     {
         _architecture = architecture;
         _probabilities = probabilities;
+        _shared = probabilities.Distinct().Count() == 1;
     }
 
     public static Technique? From(Recipe recipe) =>
@@ -28,11 +32,11 @@ internal sealed class Dropout : Technique
     public override SummaryPlace SummaryPlace => SummaryPlace.Model;
 
     public override string Summary(Recipe recipe) =>
-        IsShared ? $"dropout {Literals.Number(_probabilities[0])}" : $"dropout [{string.Join(", ", _probabilities.Select(Literals.Number))}]";
+        _shared ? $"dropout {Literals.Number(_probabilities[0])}" : $"dropout [{string.Join(", ", _probabilities.Select(Literals.Number))}]";
 
     public override string DescribeModel() =>
         _architecture == Architecture.Gru ? $"dropout {Literals.Number(_probabilities[0])} on its outputs"
-        : IsShared ? $"dropout {Literals.Number(_probabilities[0])} after each hidden layer"
+        : _shared ? $"dropout {Literals.Number(_probabilities[0])} after each hidden layer"
         : $"dropout {string.Join(" / ", _probabilities.Select(Literals.Number))} after the hidden layers";
 
     public override IEnumerable<ModelLayer> AfterHiddenLayer(int index)
@@ -42,6 +46,4 @@ internal sealed class Dropout : Technique
             yield return new ModelLayer("Dropout", "dropout" + Literals.Int(index + 1), $"{Nn}.Dropout({Literals.Double(_probabilities[index])})");
         }
     }
-
-    private bool IsShared => _probabilities.Distinct().Count() == 1;
 }

@@ -11,9 +11,9 @@ namespace RecipeDsl.Generators.Techniques;
 /// <remarks>
 /// The order is the order of the techniques' setup lines, and so of everything they write (their constants, entry
 /// points, epoch-start lines, checkpoint parts): label noise in the data, dropout in the network, the teacher
-/// (distillation), the targets' smoothing (per-class or one
-/// ε), the loss (cross-entropy or focal), image augmentation, Mixup, temperature scaling, the ε sweep, the learning
-/// rate schedule, gradient clipping, early stopping. Changing it changes the generated output.
+/// (distillation), the targets' smoothing (per-class or one ε), the loss (cross-entropy or focal), image augmentation,
+/// Mixup, temperature scaling, the ε sweep, the learning rate schedule, gradient clipping, early stopping. Changing it
+/// changes the generated output.
 /// </remarks>
 internal sealed class TrainerPlan
 {

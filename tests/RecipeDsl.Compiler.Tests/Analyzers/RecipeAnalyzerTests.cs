@@ -239,6 +239,23 @@ public sealed class RecipeAnalyzerTests
     }
 
     [Fact]
+    public void Every_rule_lists_exactly_the_descriptors_it_declares_and_each_technique_is_listed_once()
+    {
+        // Roslyn refuses a diagnostic whose descriptor is missing from SupportedDiagnostics (AD0001) at run time.
+        var listed = RecipeDsl.Analyzers.Rules.PracticeRules.All;
+        var ruleTypes = typeof(RecipeDsl.Analyzers.Rules.TechniqueRules).Assembly.GetTypes()
+            .Where(type => type.IsSubclassOf(typeof(RecipeDsl.Analyzers.Rules.TechniqueRules)) && !type.IsAbstract);
+        Assert.Equal(ruleTypes.OrderBy(type => type.Name), listed.Select(rules => rules.GetType()).OrderBy(type => type.Name));
+        foreach (var rules in listed)
+        {
+            var declared = rules.GetType().GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+                .Where(field => field.FieldType == typeof(Microsoft.CodeAnalysis.DiagnosticDescriptor))
+                .Select(field => ((Microsoft.CodeAnalysis.DiagnosticDescriptor)field.GetValue(null)!).Id);
+            Assert.Equal(declared.OrderBy(id => id), rules.Descriptors.Select(descriptor => descriptor.Id).OrderBy(id => id));
+        }
+    }
+
+    [Fact]
     public void Every_problem_the_parser_can_report_has_a_descriptor()
     {
         var ids = typeof(RecipeDsl.Language.Problems.ProblemIds).GetFields().Select(field => (string)field.GetValue(null)!);
