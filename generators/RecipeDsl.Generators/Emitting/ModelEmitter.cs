@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using RecipeDsl.Data;
 using RecipeDsl.Generators.Techniques;
 using RecipeDsl.Language.Model;
 using static RecipeDsl.Generators.Emitting.TorchNames;
@@ -26,6 +27,12 @@ internal static class ModelEmitter
             return;
         }
 
+        if (spec.Transformer is { } transformer)
+        {
+            EmitTransformer(writer, plan, transformer);
+            return;
+        }
+
         if (spec.Architecture == Architecture.Cnn)
         {
             var channelsIn = shape[0];
@@ -33,8 +40,8 @@ internal static class ModelEmitter
             for (var i = 0; i < spec.Channels.Count; i++)
             {
                 var n = Literals.Int(i + 1);
-                layers.Add(new ModelLayer("Conv2d", "conv" + n, $"{Nn}.Conv2d({Literals.Int(channelsIn)}, {Literals.Int(spec.Channels[i])}, kernel_size: 3, padding: 1)"));
-                layers.Add(new ModelLayer("MaxPool2d", "pool" + n, $"{Nn}.MaxPool2d(2)"));
+                layers.Add(new ModelLayer($"{Modules}.Conv2d", "conv" + n, $"{Nn}.Conv2d({Literals.Int(channelsIn)}, {Literals.Int(spec.Channels[i])}, kernel_size: 3, padding: 1)"));
+                layers.Add(new ModelLayer($"{Modules}.MaxPool2d", "pool" + n, $"{Nn}.MaxPool2d(2)"));
                 forward.Add($"{(i == 0 ? "var x" : "x")} = pool{n}.call({Functional}.relu(conv{n}.call({(i == 0 ? "input" : "x")})));");
                 channelsIn = spec.Channels[i];
                 height /= 2;
@@ -42,25 +49,25 @@ internal static class ModelEmitter
             }
 
             features = channelsIn * height * width;
-            layers.Add(new ModelLayer("Flatten", "flatten", $"{Nn}.Flatten()"));
+            layers.Add(new ModelLayer($"{Modules}.Flatten", "flatten", $"{Nn}.Flatten()"));
             forward.Add("x = flatten.call(x);");
         }
         else
         {
-            layers.Add(new ModelLayer("Flatten", "flatten", $"{Nn}.Flatten()"));
+            layers.Add(new ModelLayer($"{Modules}.Flatten", "flatten", $"{Nn}.Flatten()"));
             forward.Add("var x = flatten.call(input);");
         }
 
         for (var i = 0; i < spec.HiddenSizes.Count; i++)
         {
             var n = Literals.Int(i + 1);
-            layers.Add(new ModelLayer("Linear", "hidden" + n, $"{Nn}.Linear({Literals.Int(features)}, {Literals.Int(spec.HiddenSizes[i])})"));
+            layers.Add(new ModelLayer($"{Modules}.Linear", "hidden" + n, $"{Nn}.Linear({Literals.Int(features)}, {Literals.Int(spec.HiddenSizes[i])})"));
             forward.Add($"x = {Functional}.relu(hidden{n}.call(x));");
             AddTechniqueLayers(plan, i, layers, forward);
             features = spec.HiddenSizes[i];
         }
 
-        layers.Add(new ModelLayer("Linear", "output", $"{Nn}.Linear({Literals.Int(features)}, {Literals.Int(recipe.Classes)})"));
+        layers.Add(new ModelLayer($"{Modules}.Linear", "output", $"{Nn}.Linear({Literals.Int(features)}, {Literals.Int(recipe.Classes)})"));
         forward.Add("return output.call(x);");
 
         writer.WriteLine($"/// <summary>The network of recipe <c>{recipe.Name}</c>: {Literals.Xml(Describe(plan))}.</summary>");
@@ -96,12 +103,13 @@ internal static class ModelEmitter
         var vocabulary = Literals.Int(recipe.Classes);
         var layers = new List<ModelLayer>
         {
-            new("Embedding", "embedding", $"{Nn}.Embedding({vocabulary}, {size}, padding_idx: 0)"),
-            new("GRU", "gru", $"{Nn}.GRU({size}, {size}, numLayers: {Literals.Int(spec.HiddenSizes.Count)}, batchFirst: true)"),
+            // The arithmetic corpus pads with id 0, whose vector then stays zero; text pads with end-of-text, a real token.
+            new($"{Modules}.Embedding", "embedding", $"{Nn}.Embedding({vocabulary}, {size}{(recipe.Data.Source == DataSource.Arithmetic ? ", padding_idx: 0" : "")})"),
+            new($"{Modules}.GRU", "gru", $"{Nn}.GRU({size}, {size}, numLayers: {Literals.Int(spec.HiddenSizes.Count)}, batchFirst: true)"),
         };
         var forward = new List<string> { "var (x, _) = gru.call(embedding.call(input));" };
         AddTechniqueLayers(plan, 0, layers, forward);
-        layers.Add(new ModelLayer("Linear", "output", $"{Nn}.Linear({size}, {vocabulary})"));
+        layers.Add(new ModelLayer($"{Modules}.Linear", "output", $"{Nn}.Linear({size}, {vocabulary})"));
         forward.Add("return output.call(x);");
 
         writer.WriteLine($"/// <summary>The network of recipe <c>{recipe.Name}</c>: {Literals.Xml(Describe(plan))}.</summary>");
@@ -118,12 +126,66 @@ internal static class ModelEmitter
         writer.CloseBlock();
     }
 
+    /// <summary>
+    /// A decoder-only language model (GPT-2's layout): token and position embeddings, pre-norm causal blocks, a final
+    /// norm, and logits through the token embedding's weights when tied, or an output layer.
+    /// </summary>
+    private static void EmitTransformer(SourceWriter writer, TrainerPlan plan, TransformerSpec transformer)
+    {
+        var recipe = plan.Recipe;
+        var className = recipe.Name + "Model";
+        var width = Literals.Int(transformer.Width);
+        var vocabulary = Literals.Int(recipe.Classes);
+        var block = $"new {NetworksAlias}.TransformerBlock({width}, {Literals.Int(transformer.Heads)}, {Literals.Double(recipe.Model.Dropout[0])}, layers: {Literals.Int(transformer.Layers)})";
+        var layers = new List<ModelLayer>
+        {
+            new($"{NetworksAlias}.TokenEmbedding", "embedding", $"new {NetworksAlias}.TokenEmbedding({vocabulary}, {width}, positions: {Literals.Int(DatasetFacts.Positions(recipe.Data))})"),
+        };
+        var forward = new List<string> { "var x = embedding.call(input);" };
+        AddTechniqueLayers(plan, 0, layers, forward);
+        layers.Add(new ModelLayer($"{Modules}.ModuleList<{NetworksAlias}.TransformerBlock>", "blocks",
+            $"{Nn}.ModuleList({string.Join(", ", Enumerable.Repeat(block, transformer.Layers))})"));
+        layers.Add(new ModelLayer($"{Modules}.LayerNorm", "norm", $"{Nn}.LayerNorm({width})"));
+        if (!transformer.TieEmbeddings)
+        {
+            layers.Add(new ModelLayer($"{Modules}.Linear", "output", $"{Nn}.Linear({width}, {vocabulary}, hasBias: false)"));
+        }
+
+        writer.WriteLine($"/// <summary>The network of recipe <c>{recipe.Name}</c>: {Literals.Xml(Describe(plan))}.</summary>");
+        writer.WriteLine(GeneratedCode);
+        writer.OpenBlock($"internal sealed class {className} : {Nn}.Module<{Tensor}, {Tensor}>");
+        EmitFieldsAndConstructorStart(writer, className, layers);
+        writer.WriteLine("    RegisterComponents();");
+        if (!transformer.TieEmbeddings)
+        {
+            writer.WriteLine("    // GPT-2's initialisation, N(0, 0.02), as the embedding and the blocks initialise theirs.");
+            writer.WriteLine("    nn.init.normal_(output.weight!, std: 0.02);");
+        }
+
+        writer.WriteLine("}");
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>Token ids (batch, time) → logits (batch, time, vocabulary); position t has seen tokens 0..t only.</summary>");
+        writer.OpenBlock($"public override {Tensor} forward({Tensor} input)");
+        writer.WriteLines(forward.ToArray());
+        writer.OpenBlock("foreach (var block in blocks)");
+        writer.WriteLine("x = block.call(x);");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine("x = norm.call(x);");
+        writer.WriteLine(transformer.TieEmbeddings
+            ? "// Tied: the output layer is the token embedding, transposed (Press and Wolf 2017)."
+            : "// Untied: a separate output layer.");
+        writer.WriteLine(transformer.TieEmbeddings ? $"return {Functional}.linear(x, embedding.TokenWeights);" : "return output.call(x);");
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
     /// <summary>The layers' fields, then the constructor up to its last layer (the caller closes it).</summary>
     private static void EmitFieldsAndConstructorStart(SourceWriter writer, string className, IReadOnlyList<ModelLayer> layers)
     {
         foreach (var layer in layers)
         {
-            writer.WriteLine($"private readonly {Modules}.{layer.Type} {layer.Field};");
+            writer.WriteLine($"private readonly {layer.Type} {layer.Field};");
         }
 
         writer.WriteLine();
@@ -152,6 +214,13 @@ internal static class ModelEmitter
         var spec = recipe.Model;
         var dense = string.Join(" → ", spec.HiddenSizes.Select(Literals.Int));
         var techniques = string.Concat(plan.Techniques.Select(technique => technique.DescribeModel()).OfType<string>().Select(words => ", " + words));
+        if (spec.Transformer is { } transformer)
+        {
+            var tied = transformer.TieEmbeddings ? ", output tied to the token embedding" : "";
+            return $"a decoder-only transformer over {recipe.Classes} tokens: {transformer.Layers} pre-norm causal block{(transformer.Layers == 1 ? "" : "s")} of {transformer.Heads} heads, "
+                + $"d_model {transformer.Width}, {DatasetFacts.Positions(recipe.Data)} positions{techniques}{tied}";
+        }
+
         if (spec.Architecture == Architecture.Gru)
         {
             var layers = spec.HiddenSizes.Count == 1 ? "1 GRU layer" : $"{spec.HiddenSizes.Count} GRU layers";

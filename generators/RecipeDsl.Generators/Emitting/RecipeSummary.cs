@@ -14,7 +14,9 @@ internal static class RecipeSummary
         var model = recipe.Model.Architecture switch
         {
             Architecture.Cnn => $"cnn [{string.Join(", ", recipe.Model.Channels)}] → [{string.Join(", ", recipe.Model.HiddenSizes)}]",
-            Architecture.Gru => $"next-token gru [{string.Join(", ", recipe.Model.HiddenSizes)}] on {recipe.Data.Source.Spelling()}",
+            Architecture.Gru => $"next-token gru [{string.Join(", ", recipe.Model.HiddenSizes)}] on {Tokens(recipe.Data)}",
+            Architecture.Transformer when recipe.Model.Transformer is { } transformer =>
+                $"next-token transformer {transformer.Layers} × d_model {transformer.Width}, {transformer.Heads} heads on {Tokens(recipe.Data)}",
             Architecture.Custom => $"custom {recipe.Model.Type}",
             _ => $"mlp [{string.Join(", ", recipe.Model.HiddenSizes)}]",
         };
@@ -39,6 +41,10 @@ internal static class RecipeSummary
         parts.Add($"{recipe.Training.Epochs} epoch{(recipe.Training.Epochs == 1 ? "" : "s")} × batch {recipe.Data.BatchSize}");
         return string.Join("; ", parts);
     }
+
+    /// <summary>"arithmetic", or "text (bytes, windows of 128)".</summary>
+    private static string Tokens(DataSpec data) =>
+        data.Text is { } text ? $"{data.Source.Spelling()} ({text.Tokenizer.Spelling()}, windows of {text.SequenceLength})" : data.Source.Spelling();
 
     /// <summary>"fashion_mnist [1, 28, 28] → 10 classes, random crop 4, flips".</summary>
     public static string Data(DataSpec data)

@@ -45,7 +45,11 @@ internal static class SettingsEmitter
             writer.WriteLine(line);
         }
 
-        if (!recipe.Task.PredictsNextToken())
+        if (recipe.Data.Text is { } text)
+        {
+            EmitTextDescription(writer, recipe.Data, text);
+        }
+        else if (!recipe.Task.PredictsNextToken())
         {
             EmitDataDescription(writer, plan);
         }
@@ -71,6 +75,25 @@ internal static class SettingsEmitter
         }
 
         writer.CloseBlock();
+    }
+
+    /// <summary>What the runtime reads and tokenizes; the vocabulary and window sizes are also built into the model.</summary>
+    private static void EmitTextDescription(SourceWriter writer, DataSpec data, TextSpec text)
+    {
+        writer.WriteLine($"public const int SequenceLength = {Literals.Int(text.SequenceLength)};");
+        writer.WriteLine($"public const string DataPath = {Literals.String(data.Path ?? "")};");
+        writer.WriteLine($"public const string DataFiles = {Literals.String(text.Files)};");
+        writer.WriteLine("/// <summary>What the recipe trains on, as SequenceTensors.LoadText reads and tokenizes it.</summary>");
+        writer.WriteLine($"public static {DataAlias}.Text.TextDescription Text {{ get; }} =");
+        writer.WriteLine($"    new(Name, DataPath, DataFiles, {DataAlias}.Text.TokenizerKind.{text.Tokenizer}, VocabularySize, SequenceLength)");
+        writer.WriteLine("{");
+        writer.WriteLine("    ValidationSplit = ValidationSplit,");
+        if (data.TestSplit is { } testSplit)
+        {
+            writer.WriteLine($"    TestSplit = {Literals.Double(testSplit)},");
+        }
+
+        writer.WriteLine("};");
     }
 
     /// <summary>What the runtime loads and checks the files against; every size in it is also built into the model.</summary>

@@ -19,6 +19,7 @@ internal static class TorchNames
     public const string LossesAlias = "Losses";
     public const string OptimizersAlias = "Optimizers";
     public const string DataAlias = "RecipeData";
+    public const string NetworksAlias = "Networks";
     public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"RecipeDsl.Generators\", \"1.0.0\")]";
 
     /// <summary>The usings at the top of the recipes' namespace in every generated file.</summary>
@@ -26,6 +27,7 @@ internal static class TorchNames
     [
         "using Losses = global::RecipeDsl.Losses;",
         "using Modules = global::TorchSharp.Modules;",
+        "using Networks = global::RecipeDsl.Networks;",
         "using Optimizers = global::RecipeDsl.Optimizers;",
         "using RecipeData = global::RecipeDsl.Data;",
         "using Training = global::RecipeDsl.Training;",

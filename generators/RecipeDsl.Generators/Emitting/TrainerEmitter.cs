@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using RecipeDsl.Data;
 using RecipeDsl.Generators.Techniques;
 using RecipeDsl.Language.Model;
 using RecipeDsl.Language.Parsing;
@@ -116,9 +117,7 @@ internal static class TrainerEmitter
             "// Seeded again so that dropout masks are the same for a given model however it was built.",
             $"{TrainingAlias}.Seeding.SeedAll({settings}.Seed);",
             "",
-            recipe.Task.PredictsNextToken()
-                ? $"using var data = {DataAlias}.SequenceTensors.LoadArithmetic({settings}.ValidationSplit, device.Device, {settings}.IgnoreIndex, options.MaxTrainSamples);"
-                : $"using var data = {DataAlias}.ClassificationData.Load({settings}.Data, device.Device, options);",
+            LoadData(recipe, settings),
             "global::TorchSharp.ModuleExtensionMethods.to(model, device.Device);");
         foreach (var line in plan.Techniques.SelectMany(technique => technique.Prepare(names)))
         {
@@ -261,6 +260,15 @@ internal static class TrainerEmitter
         writer.CloseBlock();
         writer.CloseBlock();
     }
+
+    /// <summary>The line that loads the recipe's data onto the device.</summary>
+    private static string LoadData(Recipe recipe, string settings) => recipe.Data.Source switch
+    {
+        DataSource.Text => $"using var data = {DataAlias}.SequenceTensors.LoadText({settings}.Text, device.Device, {settings}.IgnoreIndex, options);",
+        DataSource.Arithmetic =>
+            $"using var data = {DataAlias}.SequenceTensors.LoadArithmetic({settings}.ValidationSplit, device.Device, {settings}.IgnoreIndex, options.MaxTrainSamples);",
+        _ => $"using var data = {DataAlias}.ClassificationData.Load({settings}.Data, device.Device, options);",
+    };
 
     /// <summary>Scores the model on one split, the way the task counts.</summary>
     private static string Evaluate(Recipe recipe, string settings, string split) => recipe.Task.PredictsNextToken()

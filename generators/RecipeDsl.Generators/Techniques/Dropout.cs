@@ -36,6 +36,7 @@ internal sealed class Dropout : Technique
 
     public override string DescribeModel() =>
         _architecture == Architecture.Gru ? $"dropout {Literals.Number(_probabilities[0])} on its outputs"
+        : _architecture == Architecture.Transformer ? $"dropout {Literals.Number(_probabilities[0])} on embeddings, attention and residual branches"
         : _shared ? $"dropout {Literals.Number(_probabilities[0])} after each hidden layer"
         : $"dropout {string.Join(" / ", _probabilities.Select(Literals.Number))} after the hidden layers";
 
@@ -43,7 +44,7 @@ internal sealed class Dropout : Technique
     {
         if (_probabilities[index] > 0)
         {
-            yield return new ModelLayer("Dropout", "dropout" + Literals.Int(index + 1), $"{Nn}.Dropout({Literals.Double(_probabilities[index])})");
+            yield return new ModelLayer($"{Modules}.Dropout", "dropout" + Literals.Int(index + 1), $"{Nn}.Dropout({Literals.Double(_probabilities[index])})");
         }
     }
 }

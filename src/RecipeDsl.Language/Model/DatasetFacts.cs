@@ -31,6 +31,18 @@ public static class DatasetFacts
     /// <summary>Whether <paramref name="source"/> is a named dataset (<c>data.dataset</c>) rather than a format of the user's files.</summary>
     public static bool IsNamed(this DataSource source) => source is DataSource.Mnist or DataSource.Arithmetic or DataSource.FashionMnist;
 
+    /// <summary>Tokens per sequence of the arithmetic corpus: "&lt;bos&gt;27+58=85&lt;eos&gt;" and padding.</summary>
+    public const int ArithmeticSequenceLength = 14;
+
+    /// <summary>
+    /// The most positions a sequence model sees at once: a text window (sequence_length + 1 tokens, the first an input
+    /// only) or an arithmetic sequence. A transformer's position embedding has one row per position.
+    /// </summary>
+    public static int Positions(DataSpec data) => data.Text is { } text ? text.SequenceLength + 1 : ArithmeticSequenceLength;
+
+    /// <summary>Whether the examples are token ids (arithmetic, text): no shape, classes, normalization or augmentation.</summary>
+    public static bool IsTokens(this DataSource source) => source is DataSource.Arithmetic or DataSource.Text;
+
     /// <summary>Whether the data ships inside the product (no files to read).</summary>
     public static bool IsEmbedded(this DataSource source) => source is DataSource.Mnist or DataSource.Arithmetic;
 
@@ -81,7 +93,7 @@ public static class DatasetFacts
     };
 
     /// <summary>The task a named dataset is made for; every file format is classification (text comes later).</summary>
-    public static TaskKind Task(DataSource dataset) => dataset == DataSource.Arithmetic ? TaskKind.Sequence : TaskKind.Classification;
+    public static TaskKind Task(DataSource dataset) => dataset.IsTokens() ? TaskKind.Sequence : TaskKind.Classification;
 
     private static NormalizationSpec Fixed(double mean, double std) =>
         new(NormalizationKind.Fixed, EquatableArray.Create(mean), EquatableArray.Create(std));

@@ -35,6 +35,9 @@ public enum Architecture
     Cnn,
     Gru,
 
+    /// <summary>A decoder-only causal transformer (next-token prediction).</summary>
+    Transformer,
+
     /// <summary>The user's own module class, named by <c>model.type</c>.</summary>
     Custom,
 }

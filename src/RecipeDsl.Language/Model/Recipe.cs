@@ -1,4 +1,5 @@
 using RecipeDsl.Data;
+using RecipeDsl.Data.Text;
 using RecipeDsl.Language.Techniques;
 using RecipeDsl.Losses;
 using RecipeDsl.Training;
@@ -59,7 +60,15 @@ public sealed record DataSpec(DataSource Source, double ValidationSplit, int Bat
     public NormalizationSpec Normalization { get; init; } = NormalizationSpec.None;
 
     public AugmentSpec Augment { get; init; } = AugmentSpec.None;
+
+    /// <summary>How text becomes token windows (<c>data.format: text</c>); null for every other source.</summary>
+    public TextSpec? Text { get; init; }
 }
+
+/// <param name="Files">The file-name pattern of a folder's documents.</param>
+/// <param name="SequenceLength">Tokens each training window predicts.</param>
+/// <param name="VocabularySize">The tokenizer's id count: fixed for bytes, cl100k and o200k, declared for chars.</param>
+public sealed record TextSpec(TokenizerKind Tokenizer, int SequenceLength, string Files, int VocabularySize);
 
 /// <param name="Mean">One mean per channel (images) or feature (tables), for <see cref="NormalizationKind.Fixed"/>.</param>
 /// <param name="Std">One standard deviation per channel or feature, each positive.</param>
@@ -93,7 +102,16 @@ public sealed record ModelSpec(
 {
     /// <summary>Weights to start from (<c>model.pretrained</c>): a file saved with <c>--save-model</c>, or null.</summary>
     public string? Pretrained { get; init; }
+
+    /// <summary>The decoder's shape when the architecture is <see cref="Architecture.Transformer"/>; null otherwise.</summary>
+    public TransformerSpec? Transformer { get; init; }
 }
+
+/// <param name="Layers">Decoder blocks.</param>
+/// <param name="Heads">Attention heads per block; <paramref name="Width"/> is a multiple of it.</param>
+/// <param name="Width">d_model: every position's vector width.</param>
+/// <param name="TieEmbeddings">Whether the output layer reuses the token embedding's weights (GPT-2, Press and Wolf 2017).</param>
+public sealed record TransformerSpec(int Layers, int Heads, int Width, bool TieEmbeddings);
 
 public sealed record TrainingSpec(int Epochs, OptimizerSpec Optimizer, DevicePreference Device)
 {

@@ -35,7 +35,9 @@ internal sealed class DataSectionReader
         var data = _read.Section(root.Value("data"), "data", root.KeySpan("data"));
         var source = ReadSource(data);
         var shape = ReadInputShape(data, source);
-        var classes = ReadClasses(data, source);
+        var text = TextSectionReader.Read(_read, data, source);
+        var classes = text is null ? ReadClasses(data, source)
+            : _read.NotApplicable(data, "classes", "format 'text' predicts tokens: the tokenizer's vocabulary is the class count", text.VocabularySize);
         return new DataSpec(
             source,
             _read.Number(data, "validation_split", RecipeDefaults.ValidationSplit, NumberRange.Closed(0.01, 0.9)),
@@ -54,6 +56,7 @@ internal sealed class DataSectionReader
             TestSplit = ReadTestSplit(data, source),
             Normalization = ReadNormalization(data, source, shape),
             Augment = ReadAugment(data, source, shape),
+            Text = text,
         };
     }
 
@@ -125,6 +128,11 @@ internal sealed class DataSectionReader
 
     private int[] ReadInputShape(Section data, DataSource source)
     {
+        if (source == DataSource.Text)
+        {
+            return _read.NotApplicable(data, "input_shape", "format 'text' is token sequences", Array.Empty<int>());
+        }
+
         if (source.IsNamed())
         {
             var facts = DatasetFacts.InputShape(source);
@@ -207,9 +215,9 @@ internal sealed class DataSectionReader
 
     private string[] ReadClassNames(Section data, DataSource source, int classes)
     {
-        if (source == DataSource.Arithmetic)
+        if (source.IsTokens())
         {
-            return _read.NotApplicable(data, "class_names", "dataset 'arithmetic' predicts tokens, not classes", Array.Empty<string>());
+            return _read.NotApplicable(data, "class_names", $"{Named(source)} predicts tokens, not classes", Array.Empty<string>());
         }
 
         var published = DatasetFacts.ClassNames(source);
@@ -256,9 +264,9 @@ internal sealed class DataSectionReader
     /// <summary><c>dataset</c> | <c>none</c> | <c>{ mean: [...], std: [...] }</c> with one value per channel or feature.</summary>
     private NormalizationSpec ReadNormalization(Section data, DataSource source, int[] shape)
     {
-        if (source == DataSource.Arithmetic)
+        if (source.IsTokens())
         {
-            return _read.NotApplicable(data, "normalize", "dataset 'arithmetic' is token ids", NormalizationSpec.None);
+            return _read.NotApplicable(data, "normalize", $"{Named(source)} is token ids", NormalizationSpec.None);
         }
 
         if (!data.HasValue("normalize"))
@@ -303,9 +311,9 @@ internal sealed class DataSectionReader
             return AugmentSpec.None;
         }
 
-        if (source == DataSource.Arithmetic || source == DataSource.Csv || (shape.Length != 0 && shape.Length != 3))
+        if (source.IsTokens() || source == DataSource.Csv || (shape.Length != 0 && shape.Length != 3))
         {
-            var what = source == DataSource.Arithmetic ? "token sequences" : "tabular data";
+            var what = source.IsTokens() ? "token sequences" : "tabular data";
             return _read.NotApplicable(data, "augment", $"it crops and mirrors images, and this recipe trains on {what}", AugmentSpec.None);
         }
 
@@ -315,6 +323,9 @@ internal sealed class DataSectionReader
             _read.Integer(augment, "random_crop", 0, NumberRange.Closed(0, side)),
             _read.Boolean(augment, "horizontal_flip", false));
     }
+
+    /// <summary>"dataset 'arithmetic'" or "format 'text'", as messages name a source.</summary>
+    private static string Named(DataSource source) => $"{(source.IsNamed() ? "dataset" : "format")} '{source.Spelling()}'";
 
     private void Contradicts(Section data, string key, DataSource source, string fact) =>
         _read.Report(ProblemIds.InvalidValue, data.Value(key)!.Span, "data." + key,

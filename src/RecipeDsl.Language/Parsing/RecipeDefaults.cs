@@ -16,6 +16,11 @@ public static class RecipeDefaults
     public static readonly int[] CnnHiddenSizes = { 128 };
     public static readonly int[] CnnChannels = { 16, 32 };
 
+    /// <summary>A small decoder that trains on two CPU cores in minutes.</summary>
+    public const int TransformerLayers = 2;
+    public const int TransformerHeads = 4;
+    public const int TransformerWidth = 128;
+
     public const OptimizerKind Optimizer = OptimizerKind.AdamW;
 
     public static double LearningRate(OptimizerKind kind) => kind == OptimizerKind.Sgd ? 0.05 : 0.001;

@@ -18,7 +18,7 @@ public static class RecipeKeys
     public static readonly IReadOnlyList<string> Data = new[]
     {
         "dataset", "format", "path", "input_shape", "classes", "class_names", "label_column", "test_split", "normalize", "augment",
-        "validation_split", "batch_size", "seed", "label_noise", "labels",
+        "validation_split", "batch_size", "seed", "label_noise", "labels", "tokenizer", "sequence_length", "vocab_size", "files",
     };
 
     /// <summary>The mapping form of <c>data.normalize</c>; its word forms are in <see cref="RecipeValues.Normalizations"/>.</summary>
@@ -26,7 +26,7 @@ public static class RecipeKeys
 
     public static readonly IReadOnlyList<string> Augment = new[] { "random_crop", "horizontal_flip" };
 
-    public static readonly IReadOnlyList<string> Model = new[] { "architecture", "type", "hidden_sizes", "channels", "dropout", "role", "pretrained" };
+    public static readonly IReadOnlyList<string> Model = new[] { "architecture", "type", "hidden_sizes", "channels", "dropout", "role", "pretrained", "layers", "heads", "d_model", "tie_embeddings" };
 
     public static readonly IReadOnlyList<string> Training = new[] { "epochs", "optimizer", "schedule", "grad_clip_norm", "early_stopping", "device" };
 

@@ -150,7 +150,7 @@ internal sealed class RecipeReader
         var sourceKey = recipe.Data.Source.IsNamed() ? "dataset" : "format";
         if (DatasetFacts.Task(recipe.Data.Source) != recipe.Task && ValueSpan(root, "data", sourceKey) is { } sourceSpan)
         {
-            var fitting = recipe.Task == TaskKind.Sequence ? "dataset 'arithmetic'" : "images or tables (a dataset such as 'mnist', or a format)";
+            var fitting = recipe.Task == TaskKind.Sequence ? "dataset 'arithmetic' or format 'text'" : "images or tables (a dataset such as 'mnist', or a format)";
             _read.Report(ProblemIds.NotApplicable, sourceSpan, "data." + sourceKey, $"task '{task}' trains on {fitting}");
         }
 
@@ -168,11 +168,11 @@ internal sealed class RecipeReader
             }
         }
 
-        var sequenceArchitecture = recipe.Model.Architecture == Architecture.Gru;
+        var sequenceArchitecture = recipe.Model.Architecture is Architecture.Gru or Architecture.Transformer;
         if (recipe.Model.Architecture != Architecture.Custom && sequenceArchitecture != (recipe.Task == TaskKind.Sequence)
             && ValueSpan(root, "model", "architecture") is { } architectureSpan)
         {
-            var fitting = recipe.Task == TaskKind.Sequence ? "gru" : "mlp or cnn";
+            var fitting = recipe.Task == TaskKind.Sequence ? "gru or transformer" : "mlp or cnn";
             _read.Report(ProblemIds.NotApplicable, architectureSpan, "model.architecture", $"task '{task}' uses {fitting}");
         }
 
@@ -289,6 +289,16 @@ internal sealed class RecipeReader
         }
 
         var architecture = _read.Enum(model, "architecture", Architecture.Mlp, RecipeValues.Architectures, required: true);
+        if (architecture == Architecture.Transformer)
+        {
+            return ReadTransformer(model, distillation);
+        }
+
+        foreach (var key in TransformerKeys)
+        {
+            _read.NotApplicable(model, key, "it applies to architecture 'transformer'", 0);
+        }
+
         var channels = architecture == Architecture.Cnn
             ? _read.Sizes(model, "channels", RecipeDefaults.CnnChannels, maxCount: RecipeParser.MaxConvBlocks)
             : _read.NotApplicable(model, "channels", "it applies only to architecture 'cnn'", Array.Empty<int>());
@@ -328,7 +338,7 @@ internal sealed class RecipeReader
                 "it must be the full name of a class, such as MyProject.Models.TinyNet");
         }
 
-        foreach (var key in new[] { "architecture", "hidden_sizes", "channels", "dropout" })
+        foreach (var key in new[] { "architecture", "hidden_sizes", "channels", "dropout" }.Concat(TransformerKeys))
         {
             _read.NotApplicable(model, key, "'model.type' names the whole network", 0);
         }
@@ -342,6 +352,41 @@ internal sealed class RecipeReader
             type ?? "")
         {
             Pretrained = ReadPretrained(model),
+        };
+    }
+
+    private static readonly string[] TransformerKeys = { "layers", "heads", "d_model", "tie_embeddings" };
+
+    /// <summary>
+    /// A decoder-only transformer: <c>layers</c> blocks of <c>heads</c> heads over <c>d_model</c>-wide positions, one
+    /// dropout probability, and the output tied to the token embedding unless <c>tie_embeddings: false</c>.
+    /// </summary>
+    private ModelSpec ReadTransformer(Section model, DistillationSpec? distillation)
+    {
+        foreach (var key in new[] { "hidden_sizes", "channels" })
+        {
+            _read.NotApplicable(model, key, "a transformer's size is layers, heads and d_model", 0);
+        }
+
+        var layers = _read.Integer(model, "layers", RecipeDefaults.TransformerLayers, NumberRange.Closed(1, 256));
+        var heads = _read.Integer(model, "heads", RecipeDefaults.TransformerHeads, NumberRange.Closed(1, 1024));
+        var width = _read.Integer(model, "d_model", RecipeDefaults.TransformerWidth, NumberRange.Closed(1, 65536));
+        if (width % heads != 0 && (model.Value("heads") ?? model.Value("d_model")) is { } node)
+        {
+            _read.Report(ProblemIds.InvalidValue, node.Span, model.Value("heads") is null ? "model.d_model" : "model.heads",
+                $"d_model {width} is not a multiple of heads {heads}: each head attends over d_model / heads dimensions");
+        }
+
+        var tie = _read.Boolean(model, "tie_embeddings", true);
+        return new ModelSpec(
+            Architecture.Transformer,
+            EquatableArray<int>.Empty,
+            EquatableArray<int>.Empty,
+            DropoutSection.Read(_read, model, Architecture.Transformer, 1).ToEquatableArray(),
+            ReadRole(model, distillation))
+        {
+            Pretrained = ReadPretrained(model),
+            Transformer = new TransformerSpec(layers, heads, width, tie),
         };
     }
 

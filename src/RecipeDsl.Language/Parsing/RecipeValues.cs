@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using RecipeDsl.Data;
+using RecipeDsl.Data.Text;
 using RecipeDsl.Language.Model;
 using RecipeDsl.Losses;
 using RecipeDsl.Training;
@@ -17,7 +18,12 @@ public static class RecipeValues
 
     /// <summary><c>data.format</c>: the user's own files.</summary>
     public static readonly IReadOnlyList<KeyValuePair<string, DataSource>> Formats =
-        Pairs(("idx", DataSource.Idx), ("image_folder", DataSource.ImageFolder), ("csv", DataSource.Csv), ("safetensors", DataSource.Safetensors));
+        Pairs(("idx", DataSource.Idx), ("image_folder", DataSource.ImageFolder), ("csv", DataSource.Csv), ("safetensors", DataSource.Safetensors),
+            ("text", DataSource.Text));
+
+    /// <summary><c>data.tokenizer</c> of format text.</summary>
+    public static readonly IReadOnlyList<KeyValuePair<string, TokenizerKind>> Tokenizers =
+        Pairs(("bytes", TokenizerKind.Bytes), ("chars", TokenizerKind.Chars), ("cl100k", TokenizerKind.Cl100k), ("o200k", TokenizerKind.O200k));
 
     /// <summary><c>data.normalize</c> as a word; a mapping of mean and std is the third, fixed, form.</summary>
     public static readonly IReadOnlyList<KeyValuePair<string, NormalizationKind>> Normalizations =
@@ -25,7 +31,7 @@ public static class RecipeValues
 
     public static readonly IReadOnlyList<KeyValuePair<string, LabelQuality>> LabelQualities = Pairs(("clean", LabelQuality.Clean), ("noisy", LabelQuality.Noisy));
 
-    public static readonly IReadOnlyList<KeyValuePair<string, Architecture>> Architectures = Pairs(("mlp", Architecture.Mlp), ("cnn", Architecture.Cnn), ("gru", Architecture.Gru));
+    public static readonly IReadOnlyList<KeyValuePair<string, Architecture>> Architectures = Pairs(("mlp", Architecture.Mlp), ("cnn", Architecture.Cnn), ("gru", Architecture.Gru), ("transformer", Architecture.Transformer));
 
     public static readonly IReadOnlyList<KeyValuePair<string, ModelRole>> Roles =
         Pairs(("standalone", ModelRole.Standalone), ("teacher", ModelRole.Teacher), ("student", ModelRole.Student));
@@ -48,6 +54,8 @@ public static class RecipeValues
     public static string Spelling(this DataSource value) => value.IsNamed() ? SpellingIn(Datasets, value) : SpellingIn(Formats, value);
 
     public static string Spelling(this Architecture value) => SpellingIn(Architectures, value);
+
+    public static string Spelling(this TokenizerKind value) => SpellingIn(Tokenizers, value);
 
     public static string Spelling(this ModelRole value) => SpellingIn(Roles, value);
 

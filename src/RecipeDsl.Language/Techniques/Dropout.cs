@@ -25,9 +25,11 @@ public static class DropoutSection
             return Enumerable.Repeat(shared, hiddenLayers).ToArray();
         }
 
-        if (architecture == Architecture.Gru)
+        if (architecture is Architecture.Gru or Architecture.Transformer)
         {
-            read.Report(ProblemIds.InvalidValue, list.Span, Path, "a gru takes one dropout probability, applied to its outputs");
+            read.Report(ProblemIds.InvalidValue, list.Span, Path, architecture == Architecture.Gru
+                ? "a gru takes one dropout probability, applied to its outputs"
+                : "a transformer takes one dropout probability, applied to its embeddings, attention and residual branches");
         }
 
         var perLayer = read.Numbers(model, "dropout", range, "[0.2, 0.1]");

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using RecipeDsl.Data;
+using RecipeDsl.Data.Text;
 using RecipeDsl.Language.Model;
 using RecipeDsl.Language.Parsing;
 using RecipeDsl.Language.Techniques;
@@ -54,7 +55,18 @@ public static class RecipeYamlWriter
         else
         {
             Line(1, "architecture: " + recipe.Model.Architecture.Spelling());
-            Line(1, "hidden_sizes: " + List(recipe.Model.HiddenSizes.Select(size => (double)size)));
+            if (recipe.Model.Transformer is { } transformer)
+            {
+                Line(1, "layers: " + Number(transformer.Layers));
+                Line(1, "heads: " + Number(transformer.Heads));
+                Line(1, "d_model: " + Number(transformer.Width));
+                Line(1, "tie_embeddings: " + (transformer.TieEmbeddings ? "true" : "false"));
+            }
+            else
+            {
+                Line(1, "hidden_sizes: " + List(recipe.Model.HiddenSizes.Select(size => (double)size)));
+            }
+
             if (recipe.Model.Architecture == Architecture.Cnn)
             {
                 Line(1, "channels: " + List(recipe.Model.Channels.Select(size => (double)size)));
@@ -156,7 +168,24 @@ public static class RecipeYamlWriter
             line(1, "path: " + Quoted(path));
         }
 
-        if (data.Source == DataSource.Arithmetic)
+        if (data.Text is { } text)
+        {
+            line(1, "tokenizer: " + text.Tokenizer.Spelling());
+            if (text.Tokenizer == TokenizerKind.Chars)
+            {
+                line(1, "vocab_size: " + Number(text.VocabularySize));
+            }
+
+            line(1, "sequence_length: " + Number(text.SequenceLength));
+            line(1, "files: " + Quoted(text.Files));
+        }
+
+        if (data.TestSplit is { } tokenTestSplit && data.Source.IsTokens())
+        {
+            line(1, "test_split: " + Number(tokenTestSplit));
+        }
+
+        if (data.Source.IsTokens())
         {
             return;
         }

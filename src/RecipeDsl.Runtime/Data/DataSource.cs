@@ -26,4 +26,7 @@ public enum DataSource
 
     /// <summary>Tensors train_inputs, train_labels (and test_inputs, test_labels) in one safetensors file.</summary>
     Safetensors,
+
+    /// <summary>UTF-8 text, one file or a folder of files (one document each), tokenized for next-token prediction (sequence).</summary>
+    Text,
 }

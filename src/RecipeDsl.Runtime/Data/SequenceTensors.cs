@@ -1,14 +1,17 @@
 using System;
+using RecipeDsl.Data.Text;
 using RecipeDsl.Datasets;
+using RecipeDsl.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace RecipeDsl.Data;
 
 /// <summary>
-/// The arithmetic corpus as int64 tensors on the training device: inputs (N, T) are token ids with padding 0, and
-/// labels (N, T) are the same tokens with padding replaced by the ignore index, the convention of Hugging Face
-/// language models. A next-token task shifts them itself (the task's property, see the generated trainer).
+/// Token sequences as int64 tensors on the training device — the arithmetic corpus, or a recipe's text cut into
+/// windows: inputs (N, T) are token ids, and labels (N, T) are the same tokens with padding replaced by the ignore
+/// index, the convention of Hugging Face language models. A next-token task shifts them itself (the task's property,
+/// see the generated trainer).
 /// </summary>
 public sealed class SequenceTensors : SplitTensors
 {
@@ -28,6 +31,46 @@ public sealed class SequenceTensors : SplitTensors
         (tensors[2], tensors[3]) = ToTensors(corpus, split.Validation, device, ignoreIndex);
         (tensors[4], tensors[5]) = ToTensors(corpus, split.Test, device, ignoreIndex);
         return new SequenceTensors(tensors, corpus.VocabularySize);
+    }
+
+    /// <summary>The recipe's text, tokenized and cut into windows of <see cref="TextDescription.SequenceLength"/> + 1 tokens.</summary>
+    /// <exception cref="UnusableFileException">The text is missing, not UTF-8, or too short for the splits.</exception>
+    public static SequenceTensors LoadText(TextDescription description, Device device, int ignoreIndex, TrainingOptions? options = null)
+    {
+        TextCorpus corpus;
+        try
+        {
+            corpus = TextCorpus.Load(description, options?.DataPath);
+        }
+        catch (DataFileException error)
+        {
+            throw new UnusableFileException(error.Path, error.Message, error);
+        }
+
+        var tensors = new Tensor[6];
+        (tensors[0], tensors[1]) = WindowTensors(corpus, corpus.TrainTokens, description.SequenceLength, ignoreIndex, device, options?.MaxTrainSamples);
+        (tensors[2], tensors[3]) = WindowTensors(corpus, corpus.ValidationTokens, description.SequenceLength, ignoreIndex, device, null);
+        (tensors[4], tensors[5]) = WindowTensors(corpus, corpus.TestTokens, description.SequenceLength, ignoreIndex, device, null);
+        options?.Log?.WriteLine(
+            $"{description.Recipe}: {corpus.Documents} document(s), {corpus.Tokens.Length:N0} {description.Tokenizer.ToString().ToLowerInvariant()} tokens; "
+            + $"windows of {description.SequenceLength}: {tensors[0].shape[0]} train, {tensors[2].shape[0]} validation, {tensors[4].shape[0]} test");
+        return new SequenceTensors(tensors, corpus.Tokenizer.VocabularySize) { Tokenizer = corpus.Tokenizer };
+    }
+
+    /// <summary>The tokenizer of a text recipe (to decode ids); null for the arithmetic corpus.</summary>
+    public TextTokenizer? Tokenizer { get; private init; }
+
+    private static (Tensor Inputs, Tensor Labels) WindowTensors(
+        TextCorpus corpus, ReadOnlySpan<int> tokens, int sequenceLength, int ignoreIndex, Device device, int? maxWindows)
+    {
+        var (inputs, labels, windows) = corpus.Windows(tokens, sequenceLength, ignoreIndex);
+        var kept = maxWindows is { } limit ? Math.Min(Math.Max(limit, 1), windows) : windows;
+        var width = sequenceLength + 1;
+        var shape = new long[] { kept, width };
+        using var scope = NewDisposeScope();
+        var inputTensor = tensor(inputs.AsSpan(0, kept * width).ToArray(), shape).to(device);
+        var labelTensor = tensor(labels.AsSpan(0, kept * width).ToArray(), shape).to(device);
+        return (inputTensor.DetachFromDisposeScope(), labelTensor.DetachFromDisposeScope());
     }
 
     private static (Tensor Inputs, Tensor Labels) ToTensors(TokenSequences corpus, int[] indices, Device device, int ignoreIndex)

@@ -125,11 +125,12 @@ public sealed class GeneratedTrainerTests
         Assert.Equal(
             new[]
             {
-                "SmokeCalibrated", "SmokeCnn", "SmokeCustom", "SmokeFashion", "SmokeFocal", "SmokeImages", "SmokeMixup", "SmokeMlp",
+                "SmokeCalibrated", "SmokeChars", "SmokeCnn", "SmokeCustom", "SmokeFashion", "SmokeFocal", "SmokeImages", "SmokeMixup", "SmokeMlp",
                 "SmokeNoisyClasses", "SmokePoisoned", "SmokeScheduled", "SmokeSequence", "SmokeStudent", "SmokeSweep", "SmokeTable", "SmokeTeacher",
+                "SmokeText",
             },
             System.Linq.Enumerable.Select(RecipeCatalog.All, entry => entry.Name));
-        Assert.IsType<SmokeCnnTrainer>(RecipeCatalog.All[1].CreateTrainer());
+        Assert.IsType<SmokeCnnTrainer>(RecipeCatalog.All[2].CreateTrainer());
         var byName = System.Linq.Enumerable.ToDictionary(RecipeCatalog.All, entry => entry.Name);
         Assert.Equal("SmokeTeacher", byName["SmokeStudent"].Teacher);
         Assert.NotNull(byName["SmokeStudent"].TrainFromSavedTeacher);

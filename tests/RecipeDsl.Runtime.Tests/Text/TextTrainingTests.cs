@@ -1,0 +1,59 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using RecipeDsl.Recipes;
+using RecipeDsl.Training;
+using Xunit;
+
+namespace RecipeDsl.Runtime.Tests.Text;
+
+/// <summary>The generated transformer trainers on a text the test writes: seeded sentences from a small grammar.</summary>
+public sealed class TextTrainingTests : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), "recipedsl-sentences-" + Guid.NewGuid().ToString("N") + ".txt");
+
+    public TextTrainingTests()
+    {
+        var random = new Random(11);
+        string[] subjects = { "the cat", "a dog", "my friend", "the old man" }, verbs = { "sat on", "looked at", "ran to", "found" }, objects = { "the mat.", "a red box.", "the garden.", "his hat." };
+        var text = new StringBuilder();
+        while (text.Length < 30_000)
+        {
+            text.Append(subjects[random.Next(4)]).Append(' ').Append(verbs[random.Next(4)]).Append(' ').Append(objects[random.Next(4)]).Append('\n');
+        }
+
+        File.WriteAllText(_path, text.ToString(), new UTF8Encoding(false));
+    }
+
+    public void Dispose() => File.Delete(_path);
+
+    [Fact]
+    public void A_short_run_brings_the_test_perplexity_far_below_the_unigram_perplexity_of_the_text()
+    {
+        var result = new SmokeTextTrainer().Train(new TrainingOptions { DataPath = _path });
+
+        var unigram = UnigramPerplexity(File.ReadAllBytes(_path));
+        var perplexity = Math.Exp(result.Test.Nll);
+        Assert.InRange(perplexity, 1, unigram / 2);
+        // The validation NLL falls over the run.
+        Assert.True(result.Epochs[^1].Validation.Nll < result.Epochs[0].Validation.Nll);
+    }
+
+    [Fact]
+    public void A_chars_vocabulary_and_an_untied_output_train_too()
+    {
+        var result = new SmokeCharsTrainer().Train(new TrainingOptions { DataPath = _path });
+
+        Assert.Equal(40, SmokeCharsRecipe.VocabularySize);
+        Assert.True(double.IsFinite(result.Test.Nll));
+        Assert.InRange(Math.Exp(result.Test.Nll), 1, 40);
+    }
+
+    /// <summary>exp of the entropy of the text's byte frequencies: what a model that ignores context achieves at best.</summary>
+    private static double UnigramPerplexity(byte[] bytes)
+    {
+        var entropy = bytes.GroupBy(b => b).Select(group => (double)group.Count() / bytes.Length).Sum(p => -p * Math.Log(p));
+        return Math.Exp(entropy);
+    }
+}
