@@ -8,9 +8,10 @@ namespace RecipeDsl.Generators;
 /// <param name="Teacher">The teacher recipe of a student, or null.</param>
 /// <param name="ResolvedYaml">The recipe with every default resolved, for run reports.</param>
 /// <param name="HasData">Whether the recipe's settings describe classification data (every task but sequence).</param>
-internal readonly record struct CatalogEntry(string Name, string FileName, string Summary, string ResolvedYaml, string? Teacher, bool HasSweep, bool HasData)
+/// <param name="PredictsTokens">Whether the recipe predicts next tokens (its metrics count tokens).</param>
+internal readonly record struct CatalogEntry(string Name, string FileName, string Summary, string ResolvedYaml, string? Teacher, bool HasSweep, bool HasData, bool PredictsTokens)
 {
     public static CatalogEntry Of(Recipe recipe) =>
         new(recipe.Name, recipe.FileName, RecipeSummary.Describe(recipe), RecipeYamlWriter.Write(recipe), recipe.Distillation?.Teacher, recipe.Sweep is not null,
-            !recipe.Task.PredictsNextToken());
+            !recipe.Task.PredictsNextToken(), recipe.Task.PredictsNextToken());
 }

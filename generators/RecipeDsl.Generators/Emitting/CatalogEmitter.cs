@@ -26,7 +26,7 @@ internal static class CatalogEmitter
         foreach (var entry in entries)
         {
             var construction = $"new {TrainingAlias}.RecipeEntry({Literals.String(entry.Name)}, {Literals.String(entry.FileName)}, {Literals.String(entry.Summary)}, {Literals.String(entry.ResolvedYaml)}, static () => new {entry.Name}Trainer())";
-            if (entry.Teacher is null && !entry.HasSweep && !entry.HasData)
+            if (entry.Teacher is null && !entry.HasSweep && !entry.HasData && !entry.PredictsTokens)
             {
                 writer.WriteLine($"    {construction},");
                 continue;
@@ -37,6 +37,11 @@ internal static class CatalogEmitter
             if (entry.HasData)
             {
                 writer.WriteLine($"        Data = {entry.Name}Recipe.Data,");
+            }
+
+            if (entry.PredictsTokens)
+            {
+                writer.WriteLine("        PredictsTokens = true,");
             }
 
             if (entry.Teacher is { } teacher)

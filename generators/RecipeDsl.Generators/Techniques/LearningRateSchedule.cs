@@ -22,12 +22,12 @@ internal sealed class LearningRateSchedule : Technique
 
     public override string Summary(Recipe recipe)
     {
-        var warmup = _schedule.WarmupEpochs > 0 ? $", warmup {Literals.Number(_schedule.WarmupEpochs)} epochs" : "";
+        var warmup = _schedule.WarmupEpochs > 0 ? $", warmup {Literals.Number(_schedule.WarmupEpochs)} epoch{(_schedule.WarmupEpochs == 1 ? "" : "s")}" : "";
         return _schedule.Kind switch
         {
             ScheduleKind.Cosine => $"cosine lr schedule to {Literals.Number(_schedule.MinLearningRate)}{warmup}",
             ScheduleKind.OneCycle => $"one-cycle lr schedule (rising {Literals.Number(_schedule.WarmupEpochs)} epochs)",
-            ScheduleKind.Step => $"lr × {Literals.Number(_schedule.Gamma)} every {_schedule.StepSize} epochs{warmup}",
+            ScheduleKind.Step => $"lr × {Literals.Number(_schedule.Gamma)} every {_schedule.StepSize} epoch{(_schedule.StepSize == 1 ? "" : "s")}{warmup}",
             _ => $"constant lr{warmup}",
         };
     }

@@ -43,10 +43,17 @@ internal sealed class RunSession
                 ?? throw new UsageException($"--resume found no runs/*-{name} folder to continue; give it with --out.")
             : throw new UsageException("--resume found no runs/ folder to continue; give the report folder with --out.");
 
+    /// <summary>The recipes of this session that predict tokens, whose lines show perplexity.</summary>
+    private readonly HashSet<string> _tokenRecipes = new(StringComparer.Ordinal);
+
     public void Header(RecipeEntry entry)
     {
         _console.MarkupLineInterpolated($"[bold]{entry.Name}[/] ({entry.FileName}): {entry.Summary}");
         Report.AddRecipe(entry);
+        if (entry.PredictsTokens)
+        {
+            _tokenRecipes.Add(entry.Name);
+        }
     }
 
     public TrainingResult Run(Func<TrainingOptions, TrainingResult> train) => StoppingOnDivergence(train);
@@ -87,10 +94,14 @@ internal sealed class RunSession
                 {
                     Report.AddMeasuredScaling(trained.Recipe, Evaluation.MeasureTemperatureScaling(trained.Model, trained.Data, trained.Bins));
                 }
+                else if (trained.Data is Data.SequenceTensors sequences)
+                {
+                    Report.AddMeasuredScaling(trained.Recipe, NextToken.MeasureTemperatureScaling(trained.Model, sequences, trained.Bins));
+                }
             },
             OnFinished = result =>
             {
-                Tables.WriteSummary(_console, result);
+                Tables.WriteSummary(_console, result, _tokenRecipes.Contains(result.Recipe));
                 Report.AddResult(result);
             },
         };
@@ -140,7 +151,7 @@ internal sealed class RunSession
                     OnEpoch = epoch =>
                     {
                         var task = TaskFor(epoch.Recipe, epoch.Epoch, 1);
-                        task.Description = Markup.Escape(Tables.EpochLine(epoch));
+                        task.Description = Markup.Escape(Tables.EpochLine(epoch, tokens: _tokenRecipes.Contains(epoch.Recipe)));
                         task.Value = task.MaxValue;
                         task.StopTask();
                         Report.AddEpoch(epoch);
@@ -159,7 +170,7 @@ internal sealed class RunSession
 
     private void Epoch(EpochMetrics epoch, long examples)
     {
-        _console.WriteLine(Tables.EpochLine(epoch, examples));
+        _console.WriteLine(Tables.EpochLine(epoch, examples, _tokenRecipes.Contains(epoch.Recipe)));
         Report.AddEpoch(epoch);
     }
 

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using RecipeDsl.Cli.Commands;
+using RecipeDsl.Metrics;
 using RecipeDsl.Training;
 using static TorchSharp.torch.utils.tensorboard;
 
@@ -41,6 +42,12 @@ internal sealed class RunReport
 
     public string ModelPathFor(string recipe) => Path.Combine(Folder, recipe + ".model.dat");
 
+    private bool PredictsTokens(string recipe) => _recipes.Any(entry => entry.Name == recipe && entry.PredictsTokens);
+
+    /// <summary>A test NLL cell: per token for a language model, with its perplexity.</summary>
+    private string Nll(string recipe, ClassificationMetrics test) =>
+        PredictsTokens(recipe) ? $"{F(test.Nll, "F4")} (perplexity {F(test.Perplexity, "F2")})" : F(test.Nll, "F4");
+
     public void AddRecipe(RecipeEntry entry)
     {
         _recipes.Add(entry);
@@ -74,6 +81,11 @@ internal sealed class RunReport
         if (epoch.GradientNorm is { } gradientNorm)
         {
             fields["grad_norm"] = gradientNorm;
+        }
+
+        if (PredictsTokens(epoch.Recipe))
+        {
+            fields["val_perplexity"] = validation.Perplexity;
         }
 
         var line = JsonSerializer.Serialize(fields, Checkpoints.Json);
@@ -157,7 +169,7 @@ internal sealed class RunReport
             {
                 var test = row.Result.Test;
                 var scaled = row.TemperatureScaling is { } s ? $"{F(s.After.Ece, "F4")} ({F(s.Temperature, "F2")})" : "—";
-                md.Append(CultureInfo.InvariantCulture, $"| {row.Entry.Name} | {F(test.Accuracy, "P2")} | {F(test.Nll, "F4")} | {F(test.Ece, "F4")} | {scaled} | {F(row.Result.Epochs[^1].TrainMeanConfidence, "F4")} |\n");
+                md.Append(CultureInfo.InvariantCulture, $"| {row.Entry.Name} | {F(test.Accuracy, "P2")} | {Nll(row.Entry.Name, test)} | {F(test.Ece, "F4")} | {scaled} | {F(row.Result.Epochs[^1].TrainMeanConfidence, "F4")} |\n");
             }
 
             md.Append('\n');
@@ -167,7 +179,7 @@ internal sealed class RunReport
             md.Append("| recipe | epochs | test accuracy | test NLL | test ECE | train mean confidence |\n|---|---|---|---|---|---|\n");
             foreach (var result in _results.Values)
             {
-                md.Append(CultureInfo.InvariantCulture, $"| {result.Recipe} | {result.Epochs.Count} | {F(result.Test.Accuracy, "P2")} | {F(result.Test.Nll, "F4")} | {F(result.Test.Ece, "F4")} | {F(result.Epochs[^1].TrainMeanConfidence, "F4")} |\n");
+                md.Append(CultureInfo.InvariantCulture, $"| {result.Recipe} | {result.Epochs.Count} | {F(result.Test.Accuracy, "P2")} | {Nll(result.Recipe, result.Test)} | {F(result.Test.Ece, "F4")} | {F(result.Epochs[^1].TrainMeanConfidence, "F4")} |\n");
             }
 
             md.Append('\n');

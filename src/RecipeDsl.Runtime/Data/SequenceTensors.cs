@@ -15,10 +15,13 @@ namespace RecipeDsl.Data;
 /// </summary>
 public sealed class SequenceTensors : SplitTensors
 {
-    private SequenceTensors(Tensor[] tensors, int vocabularySize)
-        : base(tensors) => VocabularySize = vocabularySize;
+    private SequenceTensors(Tensor[] tensors, int vocabularySize, int ignoreIndex)
+        : base(tensors) => (VocabularySize, IgnoreIndex) = (vocabularySize, ignoreIndex);
 
     public int VocabularySize { get; }
+
+    /// <summary>The label of padded positions, which count for nothing.</summary>
+    public int IgnoreIndex { get; }
 
     /// <param name="maxTrainSamples">Keep only the first N training sequences (after the fixed split), for quick runs.</param>
     public static SequenceTensors LoadArithmetic(double validationFraction, Device device, int ignoreIndex, int? maxTrainSamples = null)
@@ -30,7 +33,7 @@ public sealed class SequenceTensors : SplitTensors
         (tensors[0], tensors[1]) = ToTensors(corpus, train, device, ignoreIndex);
         (tensors[2], tensors[3]) = ToTensors(corpus, split.Validation, device, ignoreIndex);
         (tensors[4], tensors[5]) = ToTensors(corpus, split.Test, device, ignoreIndex);
-        return new SequenceTensors(tensors, corpus.VocabularySize);
+        return new SequenceTensors(tensors, corpus.VocabularySize, ignoreIndex);
     }
 
     /// <summary>The recipe's text, tokenized and cut into windows of <see cref="TextDescription.SequenceLength"/> + 1 tokens.</summary>
@@ -54,7 +57,7 @@ public sealed class SequenceTensors : SplitTensors
         options?.Log?.WriteLine(
             $"{description.Recipe}: {corpus.Documents} document(s), {corpus.Tokens.Length:N0} {description.Tokenizer.ToString().ToLowerInvariant()} tokens; "
             + $"windows of {description.SequenceLength}: {tensors[0].shape[0]} train, {tensors[2].shape[0]} validation, {tensors[4].shape[0]} test");
-        return new SequenceTensors(tensors, corpus.Tokenizer.VocabularySize) { Tokenizer = corpus.Tokenizer };
+        return new SequenceTensors(tensors, corpus.Tokenizer.VocabularySize, ignoreIndex) { Tokenizer = corpus.Tokenizer };
     }
 
     /// <summary>The tokenizer of a text recipe (to decode ids); null for the arithmetic corpus.</summary>

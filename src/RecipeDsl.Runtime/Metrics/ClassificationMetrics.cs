@@ -15,6 +15,9 @@ public sealed record ClassificationMetrics(int Count, double Accuracy, double Nl
 {
     public const int DefaultBins = 15;
 
+    /// <summary>exp(NLL): for tokens, the language model's perplexity (the vocabulary size it is as unsure as).</summary>
+    public double Perplexity => Math.Exp(Nll);
+
     /// <summary>The bins ECE and MCE were computed from: a reliability diagram's data.</summary>
     public IReadOnlyList<ReliabilityBin> Reliability { get; init; } = Array.Empty<ReliabilityBin>();
 

@@ -74,6 +74,18 @@ public sealed class PracticeRuleTests
     }
 
     [Fact]
+    public void RD1004_fires_on_a_real_recipe_over_cl100k_at_the_epsilon()
+    {
+        var diagnostic = Assert.Single(Analyze(
+            "task: sequence\ndata:\n  format: text\n  path: c.txt\n  tokenizer: cl100k\nmodel:\n  architecture: transformer\nloss:\n  label_smoothing: 0.2\n"));
+
+        Assert.Equal("RD1004", diagnostic.Id);
+        Assert.Equal((8, 19), (diagnostic.Location.GetLineSpan().StartLinePosition.Line, diagnostic.Location.GetLineSpan().StartLinePosition.Character));
+        Assert.Contains("100277 classes", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("0.1", diagnostic.Properties["Replacement"]);
+    }
+
+    [Fact]
     public void RD1005_flags_large_smoothing_while_fine_tuning()
     {
         var diagnostic = Assert.Single(Analyze("data:\n  dataset: mnist\nmodel:\n  architecture: mlp\n  pretrained: base.dat\nloss:\n  label_smoothing: 0.1\n"));
