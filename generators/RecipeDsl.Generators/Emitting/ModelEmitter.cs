@@ -74,18 +74,7 @@ internal static class ModelEmitter
         writer.WriteLine(GeneratedCode);
         writer.OpenBlock($"internal sealed class {className} : {Nn}.Module<{Tensor}, {Tensor}>");
         EmitFieldsAndConstructorStart(writer, className, layers);
-        foreach (var line in plan.Techniques.SelectMany(technique => technique.ModelConstruction()))
-        {
-            writer.WriteLine("    " + line);
-        }
-
-        writer.WriteLine("    RegisterComponents();");
-        writer.WriteLine("}");
-        writer.WriteLine();
-        foreach (var technique in plan.Techniques)
-        {
-            technique.EmitModelMembers(writer);
-        }
+        EmitConstructorEnd(writer, plan);
 
         writer.OpenBlock($"public override {Tensor} forward({Tensor} input)");
         writer.WriteLines(forward.ToArray());
@@ -116,9 +105,7 @@ internal static class ModelEmitter
         writer.WriteLine(GeneratedCode);
         writer.OpenBlock($"internal sealed class {className} : {Nn}.Module<{Tensor}, {Tensor}>");
         EmitFieldsAndConstructorStart(writer, className, layers);
-        writer.WriteLine("    RegisterComponents();");
-        writer.WriteLine("}");
-        writer.WriteLine();
+        EmitConstructorEnd(writer, plan);
         writer.WriteLine("/// <summary>Token ids (batch, time) → logits (batch, time, vocabulary); position t has seen tokens 0..t only.</summary>");
         writer.OpenBlock($"public override {Tensor} forward({Tensor} input)");
         writer.WriteLines(forward.ToArray());
@@ -155,15 +142,11 @@ internal static class ModelEmitter
         writer.WriteLine(GeneratedCode);
         writer.OpenBlock($"internal sealed class {className} : {Nn}.Module<{Tensor}, {Tensor}>");
         EmitFieldsAndConstructorStart(writer, className, layers);
-        writer.WriteLine("    RegisterComponents();");
-        if (!transformer.TieEmbeddings)
-        {
-            writer.WriteLine("    // GPT-2's initialisation, N(0, 0.02), as the embedding and the blocks initialise theirs.");
-            writer.WriteLine("    nn.init.normal_(output.weight!, std: 0.02);");
-        }
-
-        writer.WriteLine("}");
-        writer.WriteLine();
+        EmitConstructorEnd(writer, plan, transformer.TieEmbeddings ? [] :
+        [
+            "// GPT-2's initialisation, N(0, 0.02), as the embedding and the blocks initialise theirs.",
+            "nn.init.normal_(output.weight!, std: 0.02);",
+        ]);
         writer.WriteLine("/// <summary>Token ids (batch, time) → logits (batch, time, vocabulary); position t has seen tokens 0..t only.</summary>");
         writer.OpenBlock($"public override {Tensor} forward({Tensor} input)");
         writer.WriteLines(forward.ToArray());
@@ -195,6 +178,31 @@ internal static class ModelEmitter
         foreach (var layer in layers)
         {
             writer.WriteLine($"    {layer.Field} = {layer.Construction};");
+        }
+    }
+
+    /// <summary>
+    /// The techniques' construction lines, <c>RegisterComponents()</c>, <paramref name="afterRegistration"/> (which needs
+    /// the registered parameters), the end of the constructor, and the techniques' members.
+    /// </summary>
+    private static void EmitConstructorEnd(SourceWriter writer, TrainerPlan plan, IEnumerable<string>? afterRegistration = null)
+    {
+        foreach (var line in plan.Techniques.SelectMany(technique => technique.ModelConstruction()))
+        {
+            writer.WriteLine("    " + line);
+        }
+
+        writer.WriteLine("    RegisterComponents();");
+        foreach (var line in afterRegistration ?? [])
+        {
+            writer.WriteLine("    " + line);
+        }
+
+        writer.WriteLine("}");
+        writer.WriteLine();
+        foreach (var technique in plan.Techniques)
+        {
+            technique.EmitModelMembers(writer);
         }
     }
 

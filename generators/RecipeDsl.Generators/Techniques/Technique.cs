@@ -16,9 +16,8 @@ namespace RecipeDsl.Generators.Techniques;
 /// </summary>
 /// <remarks>
 /// Still outside the units: fine-tuning from <c>model.pretrained</c> (a way to start, not a technique) and the
-/// next-token task's step. The model hooks reach generated networks only (<see cref="AfterHiddenLayer"/> also a gru's
-/// outputs; the members and construction lines mlp and cnn only); the parser keeps techniques with model members away
-/// from gru and custom models.
+/// next-token task's step. The model hooks reach every generated network (<see cref="AfterHiddenLayer"/>: a gru's
+/// outputs, a transformer's embeddings); the parser keeps techniques with model members away from custom models.
 /// </remarks>
 internal abstract class Technique
 {

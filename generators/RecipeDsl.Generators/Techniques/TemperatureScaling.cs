@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using RecipeDsl.Generators.Emitting;
 using RecipeDsl.Language.Model;
+using RecipeDsl.Language.Parsing;
 using static RecipeDsl.Generators.Emitting.TorchNames;
 
 namespace RecipeDsl.Generators.Techniques;
@@ -11,7 +12,13 @@ namespace RecipeDsl.Generators.Techniques;
 /// </summary>
 internal sealed class TemperatureScaling : Technique
 {
-    public static Technique? From(Recipe recipe) => recipe.Calibration.TemperatureScaling ? new TemperatureScaling() : null;
+    /// <summary>Whether T is fitted over a language model's tokens rather than over examples.</summary>
+    private readonly bool _tokens;
+
+    private TemperatureScaling(bool tokens) => _tokens = tokens;
+
+    public static Technique? From(Recipe recipe) =>
+        recipe.Calibration.TemperatureScaling ? new TemperatureScaling(recipe.Task.PredictsNextToken()) : null;
 
     public override string Summary(Recipe recipe) => "temperature scaling";
 
@@ -46,7 +53,9 @@ internal sealed class TemperatureScaling : Technique
         new[]
         {
             "// Temperature scaling: one T fitted on the validation split, judged on the test split, kept in the model.",
-            $"var temperatureScaling = {TrainingAlias}.Evaluation.MeasureTemperatureScaling(model, data, {names.Settings}.CalibrationBins);",
+            _tokens
+                ? $"var temperatureScaling = {TrainingAlias}.NextToken.MeasureTemperatureScaling(model, data, {names.Settings}.CalibrationBins);"
+                : $"var temperatureScaling = {TrainingAlias}.Evaluation.MeasureTemperatureScaling(model, data, {names.Settings}.CalibrationBins);",
             "model.SetTemperature(temperatureScaling.Temperature);",
             "var test = temperatureScaling.Before;",
         },

@@ -186,7 +186,6 @@ internal sealed class RecipeReader
         NotForTask(root, task, "model", "pretrained");
         NotForTask(root, task, "mixup");
         NotForTask(root, task, "distillation");
-        NotForTask(root, task, "sweep");
         NotForTask(root, task, "loss", "class_smoothing");
         if (recipe.Loss.Kind == LossKind.Focal)
         {
@@ -196,11 +195,6 @@ internal sealed class RecipeReader
         if (recipe.Data.LabelNoise > 0)
         {
             NotForTask(root, task, "data", "label_noise");
-        }
-
-        if (recipe.Calibration.TemperatureScaling)
-        {
-            NotForTask(root, task, "calibration", "temperature_scaling");
         }
     }
 

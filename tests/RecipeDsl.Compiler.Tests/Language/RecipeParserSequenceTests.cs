@@ -31,9 +31,7 @@ public sealed class RecipeParserSequenceTests
     [InlineData("data:\n  dataset: mnist\nmodel:\n  architecture: gru\n", "model.architecture")]
     [InlineData("data:\n  dataset: mnist\nmodel:\n  architecture: mlp\nloss:\n  ignore_index: -1\n", "loss.ignore_index")]
     [InlineData(Sequence + "mixup: {}\n", "mixup")]
-    [InlineData(Sequence + "sweep:\n  label_smoothing: [0.1]\n", "sweep")]
     [InlineData(Sequence + "distillation:\n  teacher: T\n", "distillation")]
-    [InlineData(Sequence + "calibration:\n  temperature_scaling: true\n", "calibration.temperature_scaling")]
     public void Task_dataset_architecture_and_techniques_must_fit_together(string yaml, string key)
     {
         var result = RecipeParser.Parse("s.recipe.yaml", yaml);

@@ -38,6 +38,22 @@ public sealed class TextTrainingTests : IDisposable
         Assert.InRange(perplexity, 1, unigram / 2);
         // The validation NLL falls over the run.
         Assert.True(result.Epochs[^1].Validation.Nll < result.Epochs[0].Validation.Nll);
+        // Temperature scaling over tokens: T fitted on validation, the same tokens scored before and after it.
+        var scaling = result.TemperatureScaling!;
+        Assert.InRange(scaling.Temperature, 0.05, 20);
+        Assert.Equal(result.Test, scaling.Before);
+        Assert.Equal(scaling.Before.Count, scaling.After.Count);
+        Assert.Equal(scaling.Before.Accuracy, scaling.After.Accuracy, 12);
+    }
+
+    [Fact]
+    public void A_sweep_of_a_language_model_ranks_its_candidates_on_validation_tokens()
+    {
+        var sweep = new SmokeCharsTrainer().Sweep(new TrainingOptions { DataPath = _path });
+
+        Assert.Equal(new[] { 0.0, 0.2 }, sweep.Candidates.Select(candidate => candidate.LabelSmoothing));
+        Assert.Equal(sweep.Candidates.MinBy(candidate => candidate.Validation.Nll), sweep.Best);
+        Assert.Equal(sweep.Candidates[0].Validation.Count, sweep.Candidates[1].Validation.Count);
     }
 
     [Fact]
