@@ -45,6 +45,59 @@ public sealed class CommandTests : IDisposable
         Assert.Empty(Directory.GetFileSystemEntries(_out));
     }
 
+    /// <summary>About 30 KB of seeded sentences from a small grammar, written into the test's folder.</summary>
+    private string Sentences()
+    {
+        var random = new Random(4);
+        string[] subjects = { "the cat", "a dog", "my friend" }, verbs = { "sat on", "looked at", "found" }, objects = { "the mat.", "a red box.", "his hat." };
+        var text = new System.Text.StringBuilder();
+        while (text.Length < 30_000)
+        {
+            text.Append(subjects[random.Next(3)]).Append(' ').Append(verbs[random.Next(3)]).Append(' ').Append(objects[random.Next(3)]).Append('\n');
+        }
+
+        var path = Path.Combine(_out, "sentences.txt");
+        File.WriteAllText(path, text.ToString());
+        return path;
+    }
+
+    [Fact]
+    public void Data_shows_how_a_text_recipe_tokenizes_and_splits_its_text()
+    {
+        var (exitCode, output) = Run("data", "fortunes-transformer", "--data", Sentences());
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("FortunesTransformer (fortunes-transformer.recipe.yaml): text in ", output);
+        Assert.Contains("bytes tokenizer, 257 tokens;", output);
+        Assert.Matches(@"tokens: [0-9,]+ train / [0-9,]+ validation / [0-9,]+ test, contiguous in that order", output);
+        Assert.Matches(@"windows of 128 predicted tokens: [0-9,]+ train / [0-9,]+ validation / [0-9,]+ test", output);
+    }
+
+    [Fact]
+    public void A_text_recipe_without_its_text_is_one_error_line_naming_the_file()
+    {
+        var missing = Path.Combine(_out, "absent.txt");
+        var (exitCode, output) = Run("train", "fortunes-transformer", "--data", missing, "--epochs", "1", "--out", _out);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"error: {missing} does not exist", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    [Fact]
+    public void A_language_model_reports_perplexity_in_its_lines_tables_metrics_and_report()
+    {
+        var (exitCode, output) = Run("train", "fortunes-transformer", "--data", Sentences(), "--epochs", "1", "--max-train", "20", "--out", _out);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Matches(@"val nll [0-9.]+ \(ppl [0-9.]+\)", output);
+        Assert.Contains("perplexity", output);
+        Assert.Contains("on 20 training windows", output);
+        var metrics = System.Text.Json.JsonDocument.Parse(File.ReadAllLines(Path.Combine(_out, "FortunesTransformer.metrics.jsonl")).Single()).RootElement;
+        Assert.Equal(Math.Exp(metrics.GetProperty("val_nll").GetDouble()), metrics.GetProperty("val_perplexity").GetDouble(), 9);
+        Assert.Matches(@"\| FortunesTransformer \| 1 \| [0-9.]+ % \| [0-9.]+ \(perplexity [0-9.]+\) \|", File.ReadAllText(Path.Combine(_out, "report.md")));
+    }
+
     /// <summary>Trains a Fashion-MNIST sample on 300 + 100 made-up 28×28 images of 10 classes, named by --data.</summary>
     private (int ExitCode, string Output) TrainOnSmallFashion(string recipe, int epochs)
     {

@@ -39,6 +39,11 @@ internal static class CatalogEmitter
                 writer.WriteLine($"        Data = {entry.Name}Recipe.Data,");
             }
 
+            if (entry.HasText)
+            {
+                writer.WriteLine($"        Text = {entry.Name}Recipe.Text,");
+            }
+
             if (entry.PredictsTokens)
             {
                 writer.WriteLine("        PredictsTokens = true,");

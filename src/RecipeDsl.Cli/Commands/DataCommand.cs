@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using RecipeDsl.Data;
+using RecipeDsl.Data.Text;
+using RecipeDsl.Datasets;
 using RecipeDsl.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -18,6 +20,12 @@ public sealed class DataCommand(IAnsiConsole console) : Command<DataSettings>
     public override int Execute(CommandContext context, DataSettings settings, CancellationToken cancellationToken)
     {
         var entry = RecipeLookup.Find(settings.Recipe);
+        if (entry.Text is { } text)
+        {
+            ShowText(entry, text, settings.DataPath);
+            return ExitCodes.Success;
+        }
+
         if (entry.Data is not { } description)
         {
             console.MarkupLineInterpolated($"[bold]{entry.Name}[/] is a sequence recipe: it trains on the embedded arithmetic corpus, 10,000 sums written as token sequences over a 15-token vocabulary, with a fixed 20 % test split.");
@@ -37,6 +45,32 @@ public sealed class DataCommand(IAnsiConsole console) : Command<DataSettings>
         console.MarkupLineInterpolated($"  normalisation: {Normalisation(data)}");
         console.Write(Balance(data));
         return ExitCodes.Success;
+    }
+
+    /// <summary>The text as training reads it: documents, tokens per split and windows per split.</summary>
+    private void ShowText(RecipeEntry entry, TextDescription description, string? dataPath)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        TextCorpus corpus;
+        try
+        {
+            corpus = TextCorpus.Load(description, dataPath);
+        }
+        catch (DataFileException error)
+        {
+            throw new UnusableFileException(error.Path, error.Message, error);
+        }
+
+        var tokenizer = description.Tokenizer.ToString().ToLowerInvariant();
+        var characters = corpus.Tokenizer is CharTokenizer chars ? $" ({chars.CharacterCount:N0} characters of the training text)" : "";
+        string Windows(int tokens) => TextCorpus.WindowCount(tokens, description.SequenceLength).ToString("N0", CultureInfo.InvariantCulture);
+        console.MarkupLineInterpolated($"[bold]{entry.Name}[/] ({entry.FileName}): text in {dataPath ?? description.Path}, {corpus.Documents:N0} document(s)");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+            $"  {tokenizer} tokenizer, {description.VocabularySize:N0} tokens{characters}; {corpus.Tokens.Length:N0} tokens read in {clock.Elapsed.TotalSeconds:0.00} s");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+            $"  tokens: {corpus.Split.Train:N0} train / {corpus.Split.Validation:N0} validation / {corpus.Split.Test:N0} test, contiguous in that order");
+        console.MarkupLineInterpolated(
+            $"  windows of {description.SequenceLength} predicted tokens: {Windows(corpus.Split.Train)} train / {Windows(corpus.Split.Validation)} validation / {Windows(corpus.Split.Test)} test");
     }
 
     private static string Source(DataDescription description, string? dataPath)

@@ -17,6 +17,9 @@ public sealed record RecipeEntry(string Name, string FileName, string Summary, s
     /// <summary>What a classification recipe trains on (for <c>recipedsl data</c>); null for the sequence task.</summary>
     public Data.DataDescription? Data { get; init; }
 
+    /// <summary>What a text recipe trains on (for <c>recipedsl data</c>); null for every other recipe.</summary>
+    public Data.Text.TextDescription? Text { get; init; }
+
     /// <summary>Whether the recipe predicts tokens (the sequence task): its metrics count tokens, and perplexity applies.</summary>
     public bool PredictsTokens { get; init; }
 

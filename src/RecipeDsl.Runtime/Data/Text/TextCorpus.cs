@@ -38,6 +38,9 @@ public sealed class TextCorpus
 
     public ReadOnlySpan<int> TestTokens => Tokens.AsSpan(Split.Train + Split.Validation, Split.Test);
 
+    /// <summary>How many windows <see cref="Windows"/> cuts from <paramref name="tokens"/> tokens: one per started run of predicted tokens.</summary>
+    public static int WindowCount(int tokens, int sequenceLength) => (Math.Max(tokens - 1, 0) + sequenceLength - 1) / sequenceLength;
+
     /// <summary>
     /// The windows of a split: <paramref name="sequenceLength"/> + 1 tokens each, every <paramref name="sequenceLength"/>
     /// tokens, so position t of a window predicts t + 1 and every token but the first is predicted exactly once. The
@@ -47,7 +50,7 @@ public sealed class TextCorpus
     public (long[] Inputs, long[] Labels, int Windows) Windows(ReadOnlySpan<int> tokens, int sequenceLength, int ignoreIndex)
     {
         var width = sequenceLength + 1;
-        var windows = (tokens.Length - 1 + sequenceLength - 1) / sequenceLength;
+        var windows = WindowCount(tokens.Length, sequenceLength);
         var inputs = new long[windows * width];
         var labels = new long[windows * width];
         for (var w = 0; w < windows; w++)
