@@ -26,7 +26,7 @@ internal sealed class LearningRateSchedule : Technique
         return _schedule.Kind switch
         {
             ScheduleKind.Cosine => $"cosine lr schedule to {Literals.Number(_schedule.MinLearningRate)}{warmup}",
-            ScheduleKind.OneCycle => $"one-cycle lr schedule (rising {Literals.Number(_schedule.WarmupEpochs)} epochs)",
+            ScheduleKind.OneCycle => $"one-cycle lr schedule (rising {Literals.Number(_schedule.WarmupEpochs)} epoch{(_schedule.WarmupEpochs == 1 ? "" : "s")})",
             ScheduleKind.Step => $"lr × {Literals.Number(_schedule.Gamma)} every {_schedule.StepSize} epoch{(_schedule.StepSize == 1 ? "" : "s")}{warmup}",
             _ => $"constant lr{warmup}",
         };

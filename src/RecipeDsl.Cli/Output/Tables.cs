@@ -15,7 +15,7 @@ internal static class Tables
     public static string EpochLine(EpochMetrics epoch, long? examples = null, bool tokens = false)
     {
         var throughput = examples is { } count
-            ? string.Create(CultureInfo.InvariantCulture, $", {count / System.Math.Max(epoch.Duration.TotalSeconds, 1e-3):N0} examples/s")
+            ? string.Create(CultureInfo.InvariantCulture, $", {count / System.Math.Max(epoch.Duration.TotalSeconds, 1e-3):N0} {(tokens ? "windows" : "examples")}/s")
             : "";
         return string.Create(CultureInfo.InvariantCulture,
             $"{epoch.Recipe} epoch {epoch.Epoch,3}  train loss {epoch.TrainLoss:F4}  train conf {epoch.TrainMeanConfidence:F4}  "

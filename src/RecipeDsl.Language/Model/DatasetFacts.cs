@@ -92,7 +92,7 @@ public static class DatasetFacts
         _ => null,
     };
 
-    /// <summary>The task a named dataset is made for; every file format is classification (text comes later).</summary>
+    /// <summary>The task a data source is made for: token sources (arithmetic, text) are sequences, the rest classification.</summary>
     public static TaskKind Task(DataSource dataset) => dataset.IsTokens() ? TaskKind.Sequence : TaskKind.Classification;
 
     private static NormalizationSpec Fixed(double mean, double std) =>

@@ -37,17 +37,41 @@ public sealed record ClassificationMetrics(int Count, double Accuracy, double Nl
         }
 
         using var scope = NewDisposeScope();
+        var (confidence, correct, nll) = Scores(logits, targets);
+        return FromScores(confidence, correct, nll, bins);
+    }
+
+    /// <summary>
+    /// Each example's top-class probability, whether that class is the target, and its NLL (float64): all the metrics
+    /// need, so that a large set can be scored in chunks and its logits never held at once.
+    /// </summary>
+    public static (Tensor Confidence, Tensor Correct, Tensor Nll) Scores(Tensor logits, Tensor targets)
+    {
+        using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var logProbs = nn.functional.log_softmax(logits.to(float64), dim: 1);
-        var nll = -logProbs.gather(1, targets.unsqueeze(1)).mean().item<double>();
+        var nll = logProbs.gather(1, targets.unsqueeze(1)).squeeze(1).neg();
         var (confidence, predicted) = logProbs.exp().max(dim: 1);
         var correct = predicted.eq(targets);
+        return (confidence.MoveToOuterDisposeScope(), correct.MoveToOuterDisposeScope(), nll.MoveToOuterDisposeScope());
+    }
+
+    /// <summary>The metrics of examples scored by <see cref="Scores"/> (one chunk, or the chunks concatenated).</summary>
+    public static ClassificationMetrics FromScores(Tensor confidence, Tensor correct, Tensor nll, int bins = DefaultBins)
+    {
+        if (confidence.shape[0] == 0)
+        {
+            throw new ArgumentException("Expected at least one scored example.", nameof(confidence));
+        }
+
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
         var reliability = CalibrationError.Bins(confidence, correct, bins);
         var (ece, mce) = CalibrationError.Compute(reliability);
         return new ClassificationMetrics(
-            (int)targets.shape[0],
+            (int)confidence.shape[0],
             correct.to(float64).mean().item<double>(),
-            nll,
+            nll.mean().item<double>(),
             ece,
             mce,
             confidence.mean().item<double>())

@@ -31,6 +31,9 @@ public sealed class PackageConsumerTests : IDisposable
             var table = new PointsTrainer().Train();
             var images = new IconsTrainer().Train();
             System.Console.WriteLine($"trained {table.Recipe} on {table.TrainCount} rows and {images.Recipe} on {images.TrainCount} images");
+            // Text through the package's tokenizer and its vocabulary package (cl100k), and a transformer.
+            var text = new LinesTrainer().Train();
+            System.Console.WriteLine($"trained {text.Recipe} on {text.TrainCount} windows, {text.Test.Count} test tokens");
             return result.Test.Accuracy > 0.3 ? 0 : 1;
             """,
             $"""
@@ -60,6 +63,10 @@ public sealed class PackageConsumerTests : IDisposable
         _consumer.Write("recipes/data/points.csv", "x,y,label\n" + string.Concat(Enumerable.Range(0, 40).Select(i => $"{i % 7},{i % 5},{i % 2}\n")));
         _consumer.Write("recipes/icons.recipe.yaml",
             "data:\n  format: image_folder\n  path: data/icons\n  input_shape: [3, 4, 4]\n  classes: 2\nmodel:\n  architecture: cnn\n  channels: [4]\n  hidden_sizes: [8]\ntraining:\n  epochs: 1\n");
+        _consumer.Write("recipes/lines.recipe.yaml",
+            "task: sequence\ndata:\n  format: text\n  path: data/lines.txt\n  tokenizer: cl100k\n  sequence_length: 16\n  batch_size: 8\n"
+            + "model:\n  architecture: transformer\n  layers: 1\n  heads: 2\n  d_model: 16\ntraining:\n  epochs: 1\n");
+        _consumer.Write("recipes/data/lines.txt", string.Concat(Enumerable.Range(0, 60).Select(i => $"Line {i} of a small text, read by the consumer.\n")));
         foreach (var (name, shade) in new[] { ("dark", (byte)20), ("light", (byte)230) })
         {
             for (var i = 0; i < 5; i++)
@@ -114,6 +121,7 @@ public sealed class PackageConsumerTests : IDisposable
         Assert.True(runExit == 0, runOutput);
         Assert.Contains("trained Teacher: test accuracy", runOutput);
         Assert.Contains("trained Points on 29 rows and Icons on 7 images", runOutput);
+        Assert.Matches(@"trained Lines on [0-9]+ windows, [0-9]+ test tokens", runOutput);
     }
 
     public void Dispose()

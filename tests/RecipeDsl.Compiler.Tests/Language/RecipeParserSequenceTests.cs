@@ -58,6 +58,8 @@ public sealed class RecipeParserSequenceTests
     {
         Assert.Equal(RecipeDsl.Datasets.ArithmeticCorpus.VocabularySize, DatasetFacts.Classes(DataSource.Arithmetic));
         Assert.Equal(RecipeDsl.Datasets.MnistDigits.Load().Classes, DatasetFacts.Classes(DataSource.Mnist));
+        // A transformer's position embedding is built for the corpus's sequence length.
+        Assert.Equal(RecipeDsl.Datasets.ArithmeticCorpus.SequenceLength, DatasetFacts.ArithmeticSequenceLength);
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using RecipeDsl.Data;
+using RecipeDsl.Metrics;
 using RecipeDsl.Datasets;
 using RecipeDsl.Training;
 using Xunit;
@@ -53,6 +54,38 @@ public sealed class SequenceDataTests
 
         Assert.Equal(3, metrics.Count); // three real targets: 4, 5 and 9
         TorchAssert.Close(2.0 / 3, metrics.Accuracy, 1e-9);
+    }
+
+    [Fact]
+    public void Chunked_token_metrics_equal_the_metrics_of_all_logits_at_once_and_temperature_divides_them()
+    {
+        manual_seed(7);
+        using var scope = NewDisposeScope();
+        var inputs = randint(15, new long[] { 6, 9 }, dtype: ScalarType.Int64);
+        var labels = inputs.clone();
+        labels[TensorIndex.Slice(4), TensorIndex.Slice(6)] = tensor(-100L);
+        using var model = new RandomLogits(15);
+        model.eval();
+        var (shifted, targets) = NextToken.Shift(model.call(inputs), labels);
+        var flatTargets = targets.reshape(-1);
+        var kept = flatTargets.ne(-100).nonzero().squeeze(1);
+        var all = shifted.reshape(-1, 15).index_select(0, kept);
+
+        Assert.Equal(ClassificationMetrics.FromLogits(all, flatTargets.index_select(0, kept)), NextToken.Evaluate(model, inputs, labels, -100));
+        Assert.Equal(
+            ClassificationMetrics.FromLogits(all / 2.5, flatTargets.index_select(0, kept)),
+            NextToken.Evaluate(model, inputs, labels, -100, temperature: 2.5));
+    }
+
+    /// <summary>Fixed logits per token id: a deterministic "model" whose outputs are not all the same.</summary>
+    private sealed class RandomLogits : nn.Module<Tensor, Tensor>
+    {
+        private readonly Tensor _table;
+
+        public RandomLogits(int vocabulary)
+            : base(nameof(RandomLogits)) => _table = randn(vocabulary, vocabulary) * 3;
+
+        public override Tensor forward(Tensor input) => _table.index_select(0, input.reshape(-1)).reshape(input.shape[0], input.shape[1], -1);
     }
 
     private sealed class ShiftByOne : nn.Module<Tensor, Tensor>

@@ -34,9 +34,15 @@ public sealed class ByteTokenizer : TextTokenizer
                 text.Append(Encoding.UTF8.GetString(bytes.ToArray())).Append(EndOfTextText);
                 bytes.SetLength(0);
             }
-            else
+            else if (id is >= 0 and < 256)
             {
                 bytes.WriteByte((byte)id);
+            }
+            else
+            {
+                // An id no byte has (such as the ignore index) decodes as the replacement character.
+                text.Append(Encoding.UTF8.GetString(bytes.ToArray())).Append('\uFFFD');
+                bytes.SetLength(0);
             }
         }
 

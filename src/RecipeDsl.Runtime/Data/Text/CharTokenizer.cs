@@ -59,7 +59,8 @@ public sealed class CharTokenizer : TextTokenizer
             {
                 0 => EndOfTextText,
                 Unknown => "\uFFFD",
-                _ when id - TokenizerVocabulary.CharsReserved < _characters.Length => char.ConvertFromUtf32(_characters[id - TokenizerVocabulary.CharsReserved]),
+                _ when id >= TokenizerVocabulary.CharsReserved && id - TokenizerVocabulary.CharsReserved < _characters.Length =>
+                    char.ConvertFromUtf32(_characters[id - TokenizerVocabulary.CharsReserved]),
                 _ => "\uFFFD",
             });
         }

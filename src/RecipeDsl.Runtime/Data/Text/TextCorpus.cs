@@ -73,10 +73,11 @@ public sealed class TextCorpus
     {
         path ??= description.Path;
         var documents = ReadDocuments(path, description.Files);
-        var tokenizer = description.Tokenizer == TokenizerKind.Chars ? FitCharacters(description, documents, path) : Create(description.Tokenizer);
+        var tokenizer = description.Tokenizer == TokenizerKind.Chars ? FitCharacters(description, documents, path) : CreateFor(description, path);
         if (tokenizer.VocabularySize != description.VocabularySize)
         {
-            throw new ArgumentException($"Recipe {description.Recipe} declares {description.VocabularySize} tokens, and its tokenizer has {tokenizer.VocabularySize}.", nameof(description));
+            throw new DataFileException(path,
+                $"recipe {description.Recipe} was built for {description.VocabularySize} tokens and its {description.Tokenizer} tokenizer has {tokenizer.VocabularySize}; rebuild the project.");
         }
 
         var tokens = new List<int>();
@@ -87,6 +88,21 @@ public sealed class TextCorpus
         }
 
         return new TextCorpus(tokenizer, tokens.ToArray(), documents.Count, SplitOf(tokens.Count, description, path));
+    }
+
+    /// <summary>The recipe's fixed-vocabulary tokenizer; one that cannot be created (a missing vocabulary package) is one clear error.</summary>
+    private static TextTokenizer CreateFor(TextDescription description, string path)
+    {
+        try
+        {
+            return Create(description.Tokenizer);
+        }
+        catch (Exception error) when (error is IOException or InvalidOperationException or ArgumentException or TypeLoadException or MissingMethodException)
+        {
+            throw new DataFileException(path,
+                $"the {description.Tokenizer.ToString().ToLowerInvariant()} tokenizer of recipe {description.Recipe} could not be created ({error.GetType().Name}: {error.Message.Split('\n')[0].Trim()}); "
+                + "its vocabulary ships in the Microsoft.ML.Tokenizers.Data packages, which the RecipeDsl package depends on.", error);
+        }
     }
 
     /// <summary>The tokenizer of a kind whose vocabulary is fixed.</summary>
