@@ -18,6 +18,24 @@ public sealed class GeneratedTechniqueTests
         return GeneratedText.Flat(result.GeneratedSources.Single(s => s.HintName == name + ".g.cs").SourceText.ToString());
     }
 
+    [Theory]
+    [InlineData("cl100k", "100277", "return nn.functional.linear(x, embedding.TokenWeights);")]
+    [InlineData("chars\n  vocab_size: 90", "90", "output = nn.Linear(64, 90, hasBias: false);")]
+    public void A_text_transformer_compiles_without_warnings_with_the_tokenizers_vocabulary(string tokenizer, string vocabulary, string output)
+    {
+        var tied = tokenizer == "cl100k" ? "" : "  tie_embeddings: false\n";
+        var source = Generate(
+            $"task: sequence\ndata:\n  format: text\n  path: c.txt\n  tokenizer: {tokenizer}\n  sequence_length: 32\nmodel:\n  architecture: transformer\n"
+            + $"  layers: 3\n  heads: 4\n  d_model: 64\n{tied}loss:\n  label_smoothing: 0.2\ncalibration:\n  temperature_scaling: true\n");
+
+        Assert.Contains($"public const int VocabularySize = {vocabulary};", source);
+        Assert.Contains($"embedding = new Networks.TokenEmbedding({vocabulary}, 64, positions: 33);", source);
+        Assert.Contains(output, source);
+        Assert.Equal(3, source.Split("new Networks.TransformerBlock(64, 4, 0.0, layers: 3)").Length - 1);
+        Assert.Contains("Training.NextToken.MeasureTemperatureScaling(model, data, ShapeRecipe.CalibrationBins);", source);
+        Assert.Contains("public Tensor CalibratedLogits(Tensor input)", source);
+    }
+
     [Fact]
     public void A_plain_recipe_has_none_of_the_techniques()
     {

@@ -125,7 +125,7 @@ public sealed class GeneratedTrainerTests
         Assert.Equal(
             new[]
             {
-                "SmokeCalibrated", "SmokeChars", "SmokeCnn", "SmokeCustom", "SmokeFashion", "SmokeFocal", "SmokeImages", "SmokeMixup", "SmokeMlp",
+                "SmokeCalibrated", "SmokeChars", "SmokeCnn", "SmokeCustom", "SmokeFashion", "SmokeFocal", "SmokeFortunes", "SmokeImages", "SmokeMixup", "SmokeMlp",
                 "SmokeNoisyClasses", "SmokePoisoned", "SmokeScheduled", "SmokeSequence", "SmokeStudent", "SmokeSweep", "SmokeTable", "SmokeTeacher",
                 "SmokeText",
             },

@@ -91,6 +91,15 @@ public sealed class TextCorpusTests : IDisposable
     }
 
     [Fact]
+    public void A_training_split_shorter_than_one_window_says_to_lower_the_sequence_length()
+    {
+        var error = Assert.Throws<DataFileException>(() => TextCorpus.Load(Description(Write("a.txt", new string('x', 99)), sequenceLength: 90)));
+
+        Assert.Contains("the training split holds 81 tokens, fewer than one window of sequence_length 90 + 1", error.Message);
+        Assert.Contains("data.sequence_length", error.Message);
+    }
+
+    [Fact]
     public void A_chars_vocabulary_comes_from_the_training_split_only()
     {
         // The test split (the last 10 % of the stream) holds the only 'z's.

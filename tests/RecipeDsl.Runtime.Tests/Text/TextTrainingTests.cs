@@ -66,6 +66,16 @@ public sealed class TextTrainingTests : IDisposable
         Assert.InRange(Math.Exp(result.Test.Nll), 1, 40);
     }
 
+    [RecipeDsl.Runtime.Tests.EndToEnd.FortunesFact]
+    public void Three_epochs_on_real_english_text_bring_the_perplexity_below_the_texts_unigram_perplexity()
+    {
+        var result = new SmokeFortunesTrainer().Train();
+
+        var unigram = UnigramPerplexity(File.ReadAllBytes(SmokeFortunesRecipe.DataPath));
+        Assert.InRange(Math.Exp(result.Test.Nll), 1, unigram * 0.75);
+        Assert.True(result.Epochs[^1].Validation.Nll < result.Epochs[0].Validation.Nll);
+    }
+
     /// <summary>exp of the entropy of the text's byte frequencies: what a model that ignores context achieves at best.</summary>
     private static double UnigramPerplexity(byte[] bytes)
     {

@@ -87,7 +87,15 @@ public sealed class TextCorpus
             tokens.Add(tokenizer.EndOfText);
         }
 
-        return new TextCorpus(tokenizer, tokens.ToArray(), documents.Count, SplitOf(tokens.Count, description, path));
+        var split = SplitOf(tokens.Count, description, path);
+        if (split.Train < description.SequenceLength + 1)
+        {
+            throw new DataFileException(path,
+                $"{path}: the training split holds {split.Train} tokens, fewer than one window of sequence_length {description.SequenceLength} + 1; "
+                + $"lower data.sequence_length in recipe {description.Recipe}, or give it more text.");
+        }
+
+        return new TextCorpus(tokenizer, tokens.ToArray(), documents.Count, split);
     }
 
     /// <summary>The recipe's fixed-vocabulary tokenizer; one that cannot be created (a missing vocabulary package) is one clear error.</summary>
