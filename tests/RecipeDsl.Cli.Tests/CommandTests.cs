@@ -48,16 +48,8 @@ public sealed class CommandTests : IDisposable
     /// <summary>About 30 KB of seeded sentences from a small grammar, written into the test's folder.</summary>
     private string Sentences()
     {
-        var random = new Random(4);
-        string[] subjects = { "the cat", "a dog", "my friend" }, verbs = { "sat on", "looked at", "found" }, objects = { "the mat.", "a red box.", "his hat." };
-        var text = new System.Text.StringBuilder();
-        while (text.Length < 30_000)
-        {
-            text.Append(subjects[random.Next(3)]).Append(' ').Append(verbs[random.Next(3)]).Append(' ').Append(objects[random.Next(3)]).Append('\n');
-        }
-
         var path = Path.Combine(_out, "sentences.txt");
-        File.WriteAllText(path, text.ToString());
+        RecipeDsl.Runtime.Tests.Text.GeneratedSentences.Write(path, seed: 4);
         return path;
     }
 

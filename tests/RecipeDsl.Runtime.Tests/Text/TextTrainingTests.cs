@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Text;
 using RecipeDsl.Recipes;
 using RecipeDsl.Training;
 using Xunit;
@@ -13,18 +12,7 @@ public sealed class TextTrainingTests : IDisposable
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), "recipedsl-sentences-" + Guid.NewGuid().ToString("N") + ".txt");
 
-    public TextTrainingTests()
-    {
-        var random = new Random(11);
-        string[] subjects = { "the cat", "a dog", "my friend", "the old man" }, verbs = { "sat on", "looked at", "ran to", "found" }, objects = { "the mat.", "a red box.", "the garden.", "his hat." };
-        var text = new StringBuilder();
-        while (text.Length < 30_000)
-        {
-            text.Append(subjects[random.Next(4)]).Append(' ').Append(verbs[random.Next(4)]).Append(' ').Append(objects[random.Next(4)]).Append('\n');
-        }
-
-        File.WriteAllText(_path, text.ToString(), new UTF8Encoding(false));
-    }
+    public TextTrainingTests() => GeneratedSentences.Write(_path, seed: 11);
 
     public void Dispose() => File.Delete(_path);
 
