@@ -1,0 +1,69 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using RecipeDsl.Benchmarks.Throughput.HandWritten;
+using RecipeDsl.Data;
+using RecipeDsl.Recipes;
+using RecipeDsl.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+// Issue 12's CPU (and GPU) comparison: each shape trained by its generated trainer and by a hand-written TorchSharp
+// loop, interleaved, two rounds; the median epoch over epochs 2..N (validation pass included) of each, and the speed
+// ratio hand-written / generated (above 1: the generated trainer is faster).
+var rounds = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 2;
+const int Epochs = 6, BatchSize = 128;
+var device = Devices.Select(DevicePreference.Auto);
+Console.WriteLine($"device: {device.Description}; {Environment.ProcessorCount} cores; {Epochs} epochs × 6,000 training + 2,000 validation digits, batch {BatchSize}; {DateTime.Now:yyyy-MM-dd HH:mm}");
+
+var shapes = new (string Name, IRecipeTrainer Generated, DataDescription Data, Func<nn.Module<Tensor, Tensor>> HandWritten)[]
+{
+    ("MLP 784-256-256-10, dropout 0.1", new BenchMlp256Trainer(), BenchMlp256Recipe.Data, () => new Mlp(256)),
+    ("MLP 784-2048-2048-10, dropout 0.1", new BenchMlp2048Trainer(), BenchMlp2048Recipe.Data, () => new Mlp(2048)),
+    ("CNN conv32-conv64 (3×3, pool) + 128", new BenchCnnTrainer(), BenchCnnRecipe.Data, () => new Cnn()),
+};
+
+for (var round = 1; round <= rounds; round++)
+{
+    foreach (var (name, generated, description, handWritten) in shapes)
+    {
+        var generatedSeconds = Generated(generated);
+        var handWrittenSeconds = HandWritten(description, handWritten);
+        var (g, h) = (Median(generatedSeconds), Median(handWrittenSeconds));
+        Console.WriteLine($"round {round}  {name,-36} generated {g:F3} s  hand-written {h:F3} s  speed ratio {h / g:F2}×  ({6000 / g:N0} vs {6000 / h:N0} examples/s)");
+    }
+}
+
+// Epochs 2..N: the first pays for allocator warm-up and lazy initialisation in both.
+static double Median(List<double> seconds) => seconds.Skip(1).Order().ElementAt((seconds.Count - 1) / 2);
+
+// Wall clock between epoch ends, as a user experiences it (OnEpoch comes after the validation pass).
+static List<double> Generated(IRecipeTrainer trainer)
+{
+    var clock = Stopwatch.StartNew();
+    var seconds = new List<double>();
+    var last = 0.0;
+    trainer.Train(new TrainingOptions
+    {
+        OnEpoch = _ =>
+        {
+            var now = clock.Elapsed.TotalSeconds;
+            seconds.Add(now - last);
+            last = now;
+        },
+    });
+    // The first interval includes loading the data and building the model; it is dropped with epoch 1.
+    return seconds;
+}
+
+List<double> HandWritten(DataDescription description, Func<nn.Module<Tensor, Tensor>> create)
+{
+    Seeding.SeedAll(42);
+    using var data = ClassificationData.Load(description, device.Device);
+    using var scope = NewDisposeScope();
+    var trainInputs = data.Prepare(data.TrainInputs);
+    var validationInputs = data.Prepare(data.ValidationInputs);
+    using var model = create();
+    return TrainingLoop.Run(model, trainInputs, data.TrainLabels, validationInputs, data.ValidationLabels, Epochs, BatchSize);
+}
