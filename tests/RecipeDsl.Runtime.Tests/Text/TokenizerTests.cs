@@ -54,6 +54,8 @@ public sealed class TokenizerTests
         Assert.Equal(helloWorld, tokenizer.Encode("Hello world"));
         Assert.Equal(Mixed, tokenizer.Decode(tokenizer.Encode(Mixed)));
         Assert.Equal(endOfText, tokenizer.EndOfText);
+        // A literal end-of-text in the text is the special token, as tiktoken reads it with specials allowed.
+        Assert.Contains(endOfText, tokenizer.Encode("a" + TextTokenizer.EndOfTextText + "b"));
         Assert.Equal(TokenizerVocabulary.Size(kind), tokenizer.VocabularySize);
     }
 }
