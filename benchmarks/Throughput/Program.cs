@@ -12,7 +12,8 @@ using static TorchSharp.torch;
 // Issue 12's CPU (and GPU) comparison: each shape trained by its generated trainer and by a hand-written TorchSharp
 // loop, interleaved, two rounds; the median epoch over epochs 2..N (validation pass included) of each, and the speed
 // ratio hand-written / generated (above 1: the generated trainer is faster).
-var rounds = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 2;
+var rounds = args.FirstOrDefault(arg => arg != "ablate") is { } count ? int.Parse(count, System.Globalization.CultureInfo.InvariantCulture) : 2;
+var ablate = args.Contains("ablate");
 const int Epochs = 6, BatchSize = 128;
 var device = Devices.Select(DevicePreference.Auto);
 Console.WriteLine($"device: {device.Description}; {Environment.ProcessorCount} cores; {Epochs} epochs × 6,000 training + 2,000 validation digits, batch {BatchSize}; {DateTime.Now:yyyy-MM-dd HH:mm}");
@@ -23,6 +24,27 @@ var shapes = new (string Name, IRecipeTrainer Generated, DataDescription Data, F
     ("MLP 784-2048-2048-10, dropout 0.1", new BenchMlp2048Trainer(), BenchMlp2048Recipe.Data, () => new Mlp(2048)),
     ("CNN conv32-conv64 (3×3, pool) + 128", new BenchCnnTrainer(), BenchCnnRecipe.Data, () => new Cnn()),
 };
+
+if (ablate)
+{
+    // The small MLP's hand-written loop with each per-batch step of the generated loop added alone, then all three.
+    var kinds = new[] { TrainingLoop.Additions.None, TrainingLoop.Additions.PreparePerBatch, TrainingLoop.Additions.EpochTotals, TrainingLoop.Additions.LibraryAdamW,
+        TrainingLoop.Additions.PreparePerBatch | TrainingLoop.Additions.EpochTotals | TrainingLoop.Additions.LibraryAdamW };
+    for (var round = 1; round <= rounds; round++)
+    {
+        var baseline = 0.0;
+        foreach (var additions in kinds)
+        {
+            var median = Median(HandWritten(BenchMlp256Recipe.Data, () => new Mlp(256), additions));
+            baseline = additions == TrainingLoop.Additions.None ? median : baseline;
+            Console.WriteLine($"round {round}  MLP-256 hand-written + {additions,-45} {median:F3} s  ({median / baseline:F2}× the plain loop's time)");
+        }
+
+        Console.WriteLine($"round {round}  MLP-256 generated {Median(Generated(new BenchMlp256Trainer())):F3} s");
+    }
+
+    return;
+}
 
 for (var round = 1; round <= rounds; round++)
 {
@@ -57,13 +79,14 @@ static List<double> Generated(IRecipeTrainer trainer)
     return seconds;
 }
 
-List<double> HandWritten(DataDescription description, Func<nn.Module<Tensor, Tensor>> create)
+List<double> HandWritten(DataDescription description, Func<nn.Module<Tensor, Tensor>> create, TrainingLoop.Additions additions = TrainingLoop.Additions.None)
 {
     Seeding.SeedAll(42);
     using var data = ClassificationData.Load(description, device.Device);
     using var scope = NewDisposeScope();
-    var trainInputs = data.Prepare(data.TrainInputs);
+    // Stored bytes when the loop prepares per batch, as the generated one does; floats prepared once otherwise.
+    var trainInputs = additions.HasFlag(TrainingLoop.Additions.PreparePerBatch) ? data.TrainInputs : data.Prepare(data.TrainInputs);
     var validationInputs = data.Prepare(data.ValidationInputs);
     using var model = create();
-    return TrainingLoop.Run(model, trainInputs, data.TrainLabels, validationInputs, data.ValidationLabels, Epochs, BatchSize);
+    return TrainingLoop.Run(model, trainInputs, data.TrainLabels, validationInputs, data.ValidationLabels, Epochs, BatchSize, additions, data.Prepare);
 }
