@@ -72,9 +72,37 @@ public sealed class SequenceDataTests
         var all = shifted.reshape(-1, 15).index_select(0, kept);
 
         Assert.Equal(ClassificationMetrics.FromLogits(all, flatTargets.index_select(0, kept)), NextToken.Evaluate(model, inputs, labels, -100));
-        Assert.Equal(
-            ClassificationMetrics.FromLogits(all / 2.5, flatTargets.index_select(0, kept)),
-            NextToken.Evaluate(model, inputs, labels, -100, temperature: 2.5));
+        // Two windows per pass (9 positions × 15 logits each): three chunks, and both temperatures from one pass.
+        var chunked = NextToken.Evaluate(model, inputs, labels, -100, ClassificationMetrics.DefaultBins, new[] { 1.0, 2.5 }, maxChunkValues: 2 * 9 * 15);
+        Assert.Equal(ClassificationMetrics.FromLogits(all, flatTargets.index_select(0, kept)), chunked[0]);
+        Assert.Equal(ClassificationMetrics.FromLogits(all / 2.5, flatTargets.index_select(0, kept)), chunked[1]);
+    }
+
+    [Fact]
+    public void Temperature_scaling_over_tokens_fits_on_a_sample_spread_over_the_split_and_leaves_no_tensor_behind()
+    {
+        manual_seed(5);
+        using var data = SequenceTensors.LoadArithmetic(0.1, CPU, ignoreIndex: -100, maxTrainSamples: 50);
+        using var model = new RandomLogits(15);
+        using var scope = NewDisposeScope();
+        var (shifted, targets) = NextToken.Shift(model.call(data.ValidationInputs), data.ValidationLabels);
+        var flatTargets = targets.reshape(-1);
+        var kept = flatTargets.ne(-100).nonzero().squeeze(1);
+        var allLogits = shifted.reshape(-1, 15).index_select(0, kept);
+        var allTargets = flatTargets.index_select(0, kept);
+        var live = TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+
+        // A budget that holds every validation logit fits on all of them, chunk boundaries or not.
+        var whole = NextToken.MeasureTemperatureScaling(model, data, 15, maxChunkValues: 7 * 14 * 15, maxFitValues: long.MaxValue / 2);
+        // A budget of a tenth of the tokens fits on every 10th (or so) token of the whole split.
+        var sampled = NextToken.MeasureTemperatureScaling(model, data, 15, maxChunkValues: 7 * 14 * 15, maxFitValues: allLogits.shape[0] * 15 / 10);
+        var liveAfter = TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+
+        Assert.Equal(live, liveAfter);
+        Assert.Equal(RecipeDsl.Calibration.TemperatureScaling.Fit(allLogits, allTargets), whole.Temperature, 9);
+        Assert.Equal(NextToken.Evaluate(model, data.TestInputs, data.TestLabels, -100), whole.Before);
+        Assert.InRange(sampled.Temperature, RecipeDsl.Calibration.TemperatureScaling.MinTemperature, RecipeDsl.Calibration.TemperatureScaling.MaxTemperature);
+        Assert.InRange(sampled.Temperature / whole.Temperature, 0.5, 2);
     }
 
     /// <summary>Fixed logits per token id: a deterministic "model" whose outputs are not all the same.</summary>

@@ -77,7 +77,7 @@ public sealed class TextCorpus
         if (tokenizer.VocabularySize != description.VocabularySize)
         {
             throw new DataFileException(path,
-                $"recipe {description.Recipe} was built for {description.VocabularySize} tokens and its {description.Tokenizer} tokenizer has {tokenizer.VocabularySize}; rebuild the project.");
+                $"recipe {description.Recipe} was built for {description.VocabularySize} tokens and its {description.Tokenizer.ToString().ToLowerInvariant()} tokenizer has {tokenizer.VocabularySize}; rebuild the project.");
         }
 
         var tokens = new List<int>();
@@ -105,7 +105,10 @@ public sealed class TextCorpus
         {
             return Create(description.Tokenizer);
         }
-        catch (Exception error) when (error is IOException or InvalidOperationException or ArgumentException or TypeLoadException or MissingMethodException)
+        // A missing vocabulary package: InvalidOperationException; a missing or mismatched assembly: FileNotFound/FileLoad
+        // (IOException); a data assembly without its resource: ArgumentNullException; corrupt data: InvalidDataException.
+        catch (Exception error) when (error is IOException or InvalidDataException or InvalidOperationException or ArgumentNullException
+            or TypeLoadException or MissingMethodException or BadImageFormatException)
         {
             throw new DataFileException(path,
                 $"the {description.Tokenizer.ToString().ToLowerInvariant()} tokenizer of recipe {description.Recipe} could not be created ({error.GetType().Name}: {error.Message.Split('\n')[0].Trim()}); "
