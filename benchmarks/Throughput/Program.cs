@@ -27,9 +27,10 @@ var shapes = new (string Name, IRecipeTrainer Generated, DataDescription Data, F
 
 if (ablate)
 {
-    // The small MLP's hand-written loop with each per-batch step of the generated loop added alone, then all three.
+    // The small MLP's hand-written loop with each step of the generated loop added alone, then all of them.
     var kinds = new[] { TrainingLoop.Additions.None, TrainingLoop.Additions.PreparePerBatch, TrainingLoop.Additions.EpochTotals, TrainingLoop.Additions.LibraryAdamW,
-        TrainingLoop.Additions.PreparePerBatch | TrainingLoop.Additions.EpochTotals | TrainingLoop.Additions.LibraryAdamW };
+        TrainingLoop.Additions.LibraryValidation,
+        TrainingLoop.Additions.PreparePerBatch | TrainingLoop.Additions.EpochTotals | TrainingLoop.Additions.LibraryAdamW | TrainingLoop.Additions.LibraryValidation };
     for (var round = 1; round <= rounds; round++)
     {
         var baseline = 0.0;
@@ -37,7 +38,7 @@ if (ablate)
         {
             var median = Median(HandWritten(BenchMlp256Recipe.Data, () => new Mlp(256), additions));
             baseline = additions == TrainingLoop.Additions.None ? median : baseline;
-            Console.WriteLine($"round {round}  MLP-256 hand-written + {additions,-45} {median:F3} s  ({median / baseline:F2}× the plain loop's time)");
+            Console.WriteLine($"round {round}  MLP-256 hand-written + {additions,-66} {median:F3} s  ({median / baseline:F2}× the plain loop's time)");
         }
 
         Console.WriteLine($"round {round}  MLP-256 generated {Median(Generated(new BenchMlp256Trainer())):F3} s");

@@ -27,6 +27,9 @@ internal static class TrainingLoop
 
         /// <summary>RecipeDsl's AdamW (every number a held Scalar) instead of TorchSharp's.</summary>
         LibraryAdamW = 4,
+
+        /// <summary>The validation pass through RecipeDsl's <c>Evaluation</c> (float64 NLL, ECE, MCE, reliability bins).</summary>
+        LibraryValidation = 8,
     }
 
     /// <returns>Wall-clock seconds of each epoch, its validation pass included.</returns>
@@ -72,6 +75,16 @@ internal static class TrainingLoop
             }
 
             model.eval();
+            if (additions.HasFlag(Additions.LibraryValidation))
+            {
+                var metrics = RecipeDsl.Training.Evaluation.Evaluate(model, validationInputs, validationLabels);
+                if (!double.IsFinite(metrics.Nll))
+                {
+                    throw new InvalidOperationException("The hand-written loop diverged.");
+                }
+            }
+            else
+            {
             using (var validationScope = NewDisposeScope())
             using (no_grad())
             {
@@ -82,6 +95,7 @@ internal static class TrainingLoop
                 {
                     throw new InvalidOperationException("The hand-written loop diverged.");
                 }
+            }
             }
 
             seconds.Add(clock.Elapsed.TotalSeconds);
