@@ -24,6 +24,12 @@ public static class NextToken
     public const long MaxChunkValues = 1L << 25;
 
     /// <summary>
+    /// Token positions one forward pass takes at most: the model's activations grow with them (a transformer's MLP and
+    /// attention), whatever the vocabulary; 16,384 keep a small model's evaluation within a few hundred MB.
+    /// </summary>
+    public const long MaxChunkTokens = 1L << 14;
+
+    /// <summary>
     /// Validation logits temperature scaling fits T on at most (float32, 256 MB; the search works on a float64 copy): a
     /// large vocabulary fits on every k-th validation token, spread over the whole split.
     /// </summary>
@@ -144,8 +150,9 @@ public static class NextToken
             using var scope = NewDisposeScope();
             if (start == 0)
             {
-                // One window tells the logits' size; then each pass takes as many windows as fit the budget.
-                chunk = System.Math.Max(1, maxChunkValues / System.Math.Max(model.call(inputs.narrow(0, 0, 1)).numel(), 1));
+                // One window tells the logits' size; then each pass takes as many windows as fit both budgets.
+                var byLogits = maxChunkValues / System.Math.Max(model.call(inputs.narrow(0, 0, 1)).numel(), 1);
+                chunk = System.Math.Max(1, System.Math.Min(byLogits, MaxChunkTokens / System.Math.Max(inputs.shape[1], 1)));
             }
 
             var length = System.Math.Min(chunk, inputs.shape[0] - start);
