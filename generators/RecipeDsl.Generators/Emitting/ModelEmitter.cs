@@ -14,7 +14,6 @@ internal static class ModelEmitter
     {
         var recipe = plan.Recipe;
         var spec = recipe.Model;
-        var className = recipe.Name + "Model";
         var layers = new List<ModelLayer>();
         var forward = new List<string>();
         // data.input_shape: [C, H, W] images or [F] features; every size below follows from it.
@@ -70,10 +69,7 @@ internal static class ModelEmitter
         layers.Add(new ModelLayer($"{Modules}.Linear", "output", $"{Nn}.Linear({Literals.Int(features)}, {Literals.Int(recipe.Classes)})"));
         forward.Add("return output.call(x);");
 
-        writer.WriteLine($"/// <summary>The network of recipe <c>{recipe.Name}</c>: {Literals.Xml(Describe(plan))}.</summary>");
-        writer.WriteLine(GeneratedCode);
-        writer.OpenBlock($"internal sealed class {className} : {Nn}.Module<{Tensor}, {Tensor}>");
-        EmitFieldsAndConstructorStart(writer, className, layers);
+        EmitClassStart(writer, plan, layers);
         EmitConstructorEnd(writer, plan);
 
         writer.OpenBlock($"public override {Tensor} forward({Tensor} input)");
@@ -87,7 +83,6 @@ internal static class ModelEmitter
     {
         var recipe = plan.Recipe;
         var spec = recipe.Model;
-        var className = recipe.Name + "Model";
         var size = Literals.Int(spec.HiddenSizes[0]);
         var vocabulary = Literals.Int(recipe.Classes);
         var layers = new List<ModelLayer>
@@ -101,10 +96,7 @@ internal static class ModelEmitter
         layers.Add(new ModelLayer($"{Modules}.Linear", "output", $"{Nn}.Linear({size}, {vocabulary})"));
         forward.Add("return output.call(x);");
 
-        writer.WriteLine($"/// <summary>The network of recipe <c>{recipe.Name}</c>: {Literals.Xml(Describe(plan))}.</summary>");
-        writer.WriteLine(GeneratedCode);
-        writer.OpenBlock($"internal sealed class {className} : {Nn}.Module<{Tensor}, {Tensor}>");
-        EmitFieldsAndConstructorStart(writer, className, layers);
+        EmitClassStart(writer, plan, layers);
         EmitConstructorEnd(writer, plan);
         writer.WriteLine("/// <summary>Token ids (batch, time) → logits (batch, time, vocabulary); position t has seen tokens 0..t only.</summary>");
         writer.OpenBlock($"public override {Tensor} forward({Tensor} input)");
@@ -120,7 +112,6 @@ internal static class ModelEmitter
     private static void EmitTransformer(SourceWriter writer, TrainerPlan plan, TransformerSpec transformer)
     {
         var recipe = plan.Recipe;
-        var className = recipe.Name + "Model";
         var width = Literals.Int(transformer.Width);
         var vocabulary = Literals.Int(recipe.Classes);
         var block = $"new {NetworksAlias}.TransformerBlock({width}, {Literals.Int(transformer.Heads)}, {Literals.Double(recipe.Model.Dropout[0])}, layers: {Literals.Int(transformer.Layers)})";
@@ -138,10 +129,7 @@ internal static class ModelEmitter
             layers.Add(new ModelLayer($"{Modules}.Linear", "output", $"{Nn}.Linear({width}, {vocabulary}, hasBias: false)"));
         }
 
-        writer.WriteLine($"/// <summary>The network of recipe <c>{recipe.Name}</c>: {Literals.Xml(Describe(plan))}.</summary>");
-        writer.WriteLine(GeneratedCode);
-        writer.OpenBlock($"internal sealed class {className} : {Nn}.Module<{Tensor}, {Tensor}>");
-        EmitFieldsAndConstructorStart(writer, className, layers);
+        EmitClassStart(writer, plan, layers);
         EmitConstructorEnd(writer, plan, transformer.TieEmbeddings ? [] :
         [
             "// GPT-2's initialisation, N(0, 0.02), as the embedding and the blocks initialise theirs.",
@@ -163,9 +151,16 @@ internal static class ModelEmitter
         writer.CloseBlock();
     }
 
-    /// <summary>The layers' fields, then the constructor up to its last layer (the caller closes it).</summary>
-    private static void EmitFieldsAndConstructorStart(SourceWriter writer, string className, IReadOnlyList<ModelLayer> layers)
+    /// <summary>
+    /// The network's doc comment and class, the layers' fields, then the constructor up to its last layer (the caller
+    /// closes it).
+    /// </summary>
+    private static void EmitClassStart(SourceWriter writer, TrainerPlan plan, IReadOnlyList<ModelLayer> layers)
     {
+        var className = plan.Recipe.Name + "Model";
+        writer.WriteLine($"/// <summary>The network of recipe <c>{plan.Recipe.Name}</c>: {Literals.Xml(Describe(plan))}.</summary>");
+        writer.WriteLine(GeneratedCode);
+        writer.OpenBlock($"internal sealed class {className} : {Nn}.Module<{Tensor}, {Tensor}>");
         foreach (var layer in layers)
         {
             writer.WriteLine($"private readonly {layer.Type} {layer.Field};");
