@@ -250,7 +250,7 @@ internal static class TrainerEmitter
         writer.WriteLine();
         writer.OpenBlock("if (options.OnBatch is { } onBatch)");
         writer.WriteLine($"var batch = (int)(start / {settings}.BatchSize) + 1;");
-        writer.WriteLine($"onBatch(new {TrainingAlias}.BatchProgress({settings}.Name, epoch, batch, batches, (int)labels.shape[0], loss.item<float>()));");
+        writer.WriteLine($"onBatch(new {TrainingAlias}.BatchProgress({settings}.Name, epoch, batch, batches, (int)labels.shape[0], loss));");
         writer.CloseBlock();
         writer.WriteLine();
         // Means per real token for sequences: padding is left out of the loss, the confidence and the count.

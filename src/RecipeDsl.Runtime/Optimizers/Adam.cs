@@ -8,13 +8,32 @@ namespace RecipeDsl.Optimizers;
 
 /// <summary>
 /// <see cref="TorchSharp.Modules.Adam"/> with the same update, state and state_dict format, stepping with Scalars it
-/// holds until the step ends (see <see cref="HeldScalars"/>). Weight decay is L2 added to the gradient.
+/// holds until the step ends (see <see cref="HeldScalars"/>), over the whole group at once when its parameters share
+/// one buffer (see <see cref="FlatParameters"/>). Weight decay is L2 added to the gradient.
 /// </summary>
 public sealed class Adam : TorchSharp.Modules.Adam
 {
+    private readonly FlatAdamGroups _flat;
+
     public Adam(IEnumerable<TorchSharp.Modules.Parameter> parameters, double lr = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8, double weight_decay = 0, bool amsgrad = false, bool maximize = false)
         : base(parameters, lr, beta1, beta2, eps, weight_decay, amsgrad, maximize)
     {
+        _flat = new FlatAdamGroups(
+            ParamGroups,
+            ref long (parameter) => ref StateOf(parameter).step,
+            ref Tensor? (parameter) => ref StateOf(parameter).exp_avg,
+            ref Tensor? (parameter) => ref StateOf(parameter).exp_avg_sq);
+    }
+
+    /// <summary>Whether every parameter group steps as one flat buffer.</summary>
+    internal bool StepsFlat => _flat.AllFlat;
+
+    public override void zero_grad()
+    {
+        if (!_flat.ClearGradients())
+        {
+            base.zero_grad();
+        }
     }
 
     public override Tensor step(Func<Tensor>? closure = null) => _step<ParamGroup>(
@@ -24,6 +43,13 @@ public sealed class Adam : TorchSharp.Modules.Adam
             var weightDecay = options.weight_decay!.Value;
             using var decay = weightDecay.ToScalar();
             using var update = new AdamUpdate(options.beta1!.Value, options.beta2!.Value, options.eps!.Value, options.LearningRate!.Value, options.amsgrad!.Value);
+            if (!options.amsgrad!.Value && _flat.TryStep(group, options.maximize!.Value) is { } flat)
+            {
+                var gradient = weightDecay != 0 ? flat.Gradient.add_(flat.Values, alpha: decay) : flat.Gradient;
+                update.Apply(flat.Values, gradient, flat.Step, flat.ExpAvg, flat.ExpAvgSq);
+                return;
+            }
+
             foreach (var parameter in group.Parameters)
             {
                 var gradient = parameter.grad;
@@ -48,4 +74,15 @@ public sealed class Adam : TorchSharp.Modules.Adam
             }
         },
         closure);
+
+    private State StateOf(TorchSharp.Modules.Parameter parameter) => (State)_state[parameter.Handle];
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _flat.Dispose();
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using TorchSharp;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
@@ -20,7 +21,14 @@ public static class ModelWeights
         switch (Format(path))
         {
             case WeightFormat.PyTorch:
-                model.save_py(path);
+                // Each tensor saved with storage of its own: PyBridge writes a view's offset into a shared storage
+                // (a model stepped by a flat-buffer optimizer has such views) but only the view's bytes.
+                using (var scope = torch.NewDisposeScope())
+                {
+                    var own = model.state_dict().ToDictionary(entry => entry.Key, entry => entry.Value.detach().clone());
+                    PyTorchPickler.PickleStateDict(path, own);
+                }
+
                 break;
             case WeightFormat.Safetensors:
                 model.save_safetensors(path);

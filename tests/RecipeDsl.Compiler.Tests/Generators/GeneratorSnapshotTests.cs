@@ -45,6 +45,28 @@ public sealed class GeneratorSnapshotTests
         Assert.Equal(hintNames, baselines);
     }
 
+    /// <summary>
+    /// Issue 12: a training step never waits for the device. Values are read once per epoch (EpochTotals.Means, the
+    /// validation pass); the progress callback gets the loss tensor and reads it when it wants to.
+    /// </summary>
+    [Fact]
+    public void No_training_step_reads_a_value_back_from_the_device()
+    {
+        var (_, result) = GeneratorRunner.Run(CompilationFactory.SampleRecipes(), CompilationFactory.SampleProjectSources());
+        foreach (var source in result.GeneratedSources.Where(s => s.HintName != "RecipeCatalog.g.cs"))
+        {
+            var text = source.SourceText.ToString();
+            var start = text.IndexOf("private static void TrainEpoch(", StringComparison.Ordinal);
+            Assert.True(start >= 0, $"{source.HintName} has no TrainEpoch");
+            var end = text.IndexOf("\n        }\n", start, StringComparison.Ordinal);
+            var step = text[start..end];
+            foreach (var read in new[] { ".item<", ".data<", ".ToSingle()", ".ToDouble()", ".cpu()", ".tolist()" })
+            {
+                Assert.False(step.Contains(read, StringComparison.Ordinal), $"{source.HintName}'s training step reads the device: {read}");
+            }
+        }
+    }
+
     [Fact]
     public void Every_generated_line_fits_a_120_column_page()
     {

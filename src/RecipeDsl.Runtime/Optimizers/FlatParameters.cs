@@ -1,0 +1,219 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace RecipeDsl.Optimizers;
+
+/// <summary>
+/// The parameters of one optimizer group as views of one contiguous buffer, so that an update is a handful of kernels
+/// over the whole model instead of a handful per parameter tensor (the idea of apex's FusedAdam and DeepSpeed's
+/// contiguous buffers). Written here because TorchSharp exposes neither PyTorch's foreach nor its fused optimizers.
+/// </summary>
+/// <remarks>
+/// Each parameter keeps its identity (module fields, state_dict names, the optimizer's per-parameter state all still
+/// refer to it); only its storage moves into the buffer. Gradients are set to none between steps, as PyTorch's
+/// <c>zero_grad</c> does by default, and gathered into one flat gradient by a single concatenation: cheaper than
+/// zeroing each gradient and letting backward add into it. Parameters that a load gave fresh storage are put back at
+/// the next step (<see cref="EnsureInBuffer"/>); a model moved to another device or type is stepped parameter by
+/// parameter.
+/// </remarks>
+internal sealed class FlatParameters : IDisposable
+{
+    private readonly Parameter[] _parameters;
+    private readonly long[] _offsets;
+    private readonly Tensor[] _views;
+
+    private FlatParameters(Parameter[] parameters, Tensor values)
+    {
+        _parameters = parameters;
+        Values = values;
+        _offsets = new long[parameters.Length];
+        _views = new Tensor[parameters.Length];
+        var offset = 0L;
+        using var noGrad = no_grad();
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            _offsets[i] = offset;
+            _views[i] = View(values, i);
+            _views[i].copy_(parameters[i]);
+            parameters[i].set_(_views[i]);
+            offset += parameters[i].numel();
+        }
+    }
+
+    /// <summary>All parameter values, one after another in the group's order.</summary>
+    public Tensor Values { get; }
+
+    public IReadOnlyList<Parameter> Parameters => _parameters;
+
+    /// <summary>
+    /// The group's parameters moved into one buffer, or null when they cannot share one: none, sparse, on several
+    /// devices or of several element types, or two entries sharing storage.
+    /// </summary>
+    public static FlatParameters? TryCreate(IEnumerable<Parameter> group)
+    {
+        var parameters = group.ToArray();
+        if (parameters.Length == 0
+            || parameters.Any(p => p.is_sparse || !p.is_floating_point() || p.device_type != parameters[0].device_type || p.device_index != parameters[0].device_index || p.dtype != parameters[0].dtype)
+            || parameters.Select(p => p.Handle).Distinct().Count() != parameters.Length)
+        {
+            return null;
+        }
+
+        var values = zeros(parameters.Sum(p => p.numel()), parameters[0].dtype, parameters[0].device).DetachFromDisposeScope();
+        return new FlatParameters(parameters, values);
+    }
+
+    /// <summary>A fresh zero buffer laid out as <see cref="Values"/> for one kind of optimizer state.</summary>
+    public StateViews NewState() => new(this, zeros_like(Values).DetachFromDisposeScope());
+
+    /// <summary>Parameter <paramref name="index"/>'s part of a buffer laid out as <see cref="Values"/>.</summary>
+    public Tensor View(Tensor buffer, int index)
+    {
+        using var part = buffer.narrow(0, _offsets[index], _parameters[index].numel());
+        return part.view(_parameters[index].shape).DetachFromDisposeScope();
+    }
+
+    /// <summary>
+    /// Whether the parameters live in the buffer, putting them back when a load gave them fresh storage on the same
+    /// device (TorchSharp's <c>Module.load</c> goes through the CPU for a model on a GPU); false when they now have
+    /// another device or element type (a model moved after its optimizer was built), and the caller steps them one
+    /// by one. The first and last parameters' storage tell.
+    /// </summary>
+    public bool EnsureInBuffer()
+    {
+        var first = _parameters[0];
+        if (first.dtype != Values.dtype || first.device_type != Values.device_type || first.device_index != Values.device_index)
+        {
+            return false;
+        }
+
+        var buffer = StorageAddress(Values);
+        if (StorageAddress(first) == buffer && StorageAddress(_parameters[^1]) == buffer)
+        {
+            return true;
+        }
+
+        using var noGrad = no_grad();
+        for (var i = 0; i < _parameters.Length; i++)
+        {
+            _views[i].copy_(_parameters[i]);
+            _parameters[i].set_(_views[i]);
+        }
+
+        return true;
+    }
+
+    /// <summary>Where a tensor's storage starts (TorchSharp 0.107 offers it through a typed storage only); 0 for other types.</summary>
+    private static IntPtr StorageAddress(Tensor tensor)
+    {
+        using var scope = NewDisposeScope();
+        return tensor.dtype switch
+        {
+            ScalarType.Float32 => tensor.storage<float>().data_ptr(),
+            ScalarType.Float64 => tensor.storage<double>().data_ptr(),
+            _ => IntPtr.Zero,
+        };
+    }
+
+    /// <summary>
+    /// Every parameter's gradient in one flat tensor laid out as <see cref="Values"/>, or null when a parameter has
+    /// none (it took no part in the loss): TorchSharp's optimizers skip such a parameter, so the caller steps one by one.
+    /// </summary>
+    public Tensor? GatherGradients()
+    {
+        var gradients = new Tensor[_parameters.Length];
+        for (var i = 0; i < _parameters.Length; i++)
+        {
+            var gradient = _parameters[i].grad;
+            if (gradient is null)
+            {
+                return null;
+            }
+
+            gradients[i] = gradient.reshape(-1);
+        }
+
+        return cat(gradients);
+    }
+
+    /// <summary>Sets every gradient to none: backward then hands over its gradient instead of adding into a zeroed one.</summary>
+    public void ClearGradients()
+    {
+        foreach (var parameter in _parameters)
+        {
+            parameter.grad = null;
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var view in _views)
+        {
+            view.Dispose();
+        }
+
+        Values.Dispose();
+    }
+}
+
+/// <summary>
+/// One kind of optimizer state (a moment, a momentum) for a flat group: one buffer, and per parameter the view that
+/// TorchSharp's per-parameter state holds, so state_dict keeps its format and loads in place.
+/// </summary>
+/// <remarks>
+/// TorchSharp's state handling may dispose or replace the tensor it holds (loading a momentum buffer does both), so
+/// it is handed its own handle of each view and the buffer keeps the originals; a replaced tensor's values are taken
+/// back into the buffer at the next step.
+/// </remarks>
+internal sealed class StateViews : IDisposable
+{
+    private readonly Tensor[] _views;
+    private readonly Tensor?[] _given;
+
+    public StateViews(FlatParameters flat, Tensor buffer)
+    {
+        Buffer = buffer;
+        _views = Enumerable.Range(0, flat.Parameters.Count).Select(i => flat.View(buffer, i)).ToArray();
+        _given = new Tensor?[_views.Length];
+    }
+
+    /// <summary>The state of the whole group, laid out as the parameters' values.</summary>
+    public Tensor Buffer { get; }
+
+    /// <summary>
+    /// Makes parameter <paramref name="index"/>'s state tensor its view again when something replaced it, moving
+    /// the values it holds into the buffer. Leaves a state that does not exist (null) alone.
+    /// </summary>
+    public void Bind(int index, ref Tensor? state)
+    {
+        if (state is null || ReferenceEquals(state, _given[index]))
+        {
+            return;
+        }
+
+        using (no_grad())
+        {
+            _views[index].copy_(state);
+        }
+
+        state.Dispose();
+        state = Give(index);
+    }
+
+    /// <summary>A new handle of parameter <paramref name="index"/>'s view, for its TorchSharp state to hold.</summary>
+    public Tensor Give(int index) => _given[index] = _views[index].alias().DetachFromDisposeScope();
+
+    public void Dispose()
+    {
+        foreach (var view in _views)
+        {
+            view.Dispose();
+        }
+
+        Buffer.Dispose();
+    }
+}
