@@ -2,7 +2,11 @@
 # Issue 12 on a lent GPU machine, prepared on the CPU machine. From the repository root:
 #   bash benchmarks/Throughput/run-on-gpu.sh pack     # here: bundles the .NET program and the PyTorch twin into .gpu/
 # then with the device tool: run, carry [".gpu"], command:  bash .gpu/throughput.sh
-# which runs, on the one machine in one go, the generated-vs-hand-written program (on CUDA) and PyTorch eager.
+# which runs, on the one machine, two interleaved rounds of the generated-vs-hand-written program (on CUDA) and of
+# PyTorch eager, on the three MNIST-sized shapes and the two Fashion-MNIST ones; the log also goes to $OUT when set.
+# Fashion-MNIST itself would take the bundle over the device tool's 64 MiB, so the machine writes random images of its
+# size and format where Debian's package puts it (speed does not depend on pixel values; the PyTorch twin uses random
+# bytes too).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 case "${1:-}" in
@@ -13,9 +17,30 @@ case "${1:-}" in
 #!/usr/bin/env bash
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-nvidia-smi --query-gpu=name,driver_version --format=csv,noheader || true
-bash "$here/run.sh" Throughput.dll 2
-python3 "$here/pytorch_twin.py" --rounds 2 --device cuda
+log=${OUT:-/tmp}/throughput.log
+# Random images in Fashion-MNIST's IDX files (60,000 + 10,000, 28 × 28), where Debian's package puts them.
+python3 - <<'IDX'
+import gzip, os, random, struct
+folder = os.environ.get("FASHION_FOLDER", "/usr/share/datasets/fashion-mnist")
+os.makedirs(folder, exist_ok=True)
+draw = random.Random(42)
+for prefix, count in (("train", 60000), ("t10k", 10000)):
+    with gzip.open(f"{folder}/{prefix}-images-idx3-ubyte.gz", "wb", compresslevel=1) as images:
+        images.write(struct.pack(">IIII", 0x803, count, 28, 28) + draw.randbytes(count * 784))
+    with gzip.open(f"{folder}/{prefix}-labels-idx1-ubyte.gz", "wb", compresslevel=1) as labels:
+        labels.write(struct.pack(">II", 0x801, count) + bytes(b % 10 for b in draw.randbytes(count)))
+IDX
+{
+  nvidia-smi --query-gpu=name,driver_version,clocks.sm,clocks.mem --format=csv,noheader || true
+  for round in 1 2; do
+    echo "== round $round: RecipeDsl (generated) and hand-written TorchSharp"
+    bash "$here/run.sh" Throughput.dll 1 fashion
+    echo "== round $round: PyTorch eager"
+    PYTHONUNBUFFERED=1 python3 "$here/pytorch_twin.py" --rounds 1 --device cuda --fashion
+  done
+  echo "== the small MLP's hand-written loop with each step of the generated one added (flat AdamW among them)"
+  bash "$here/run.sh" Throughput.dll 3 ablate
+} 2>&1 | tee "$log"
 INNER
     echo "ready: carry [\".gpu\"], command: bash .gpu/throughput.sh"
     ;;

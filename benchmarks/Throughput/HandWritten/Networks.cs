@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace RecipeDsl.Benchmarks.Throughput.HandWritten;
 
-/// <summary>784 → width → width → 10 with ReLU and dropout 0.1, as TorchSharp's MNIST example writes a model.</summary>
+/// <summary>784 → first → second → 10 with ReLU and dropout after each hidden layer, as TorchSharp's MNIST example writes a model.</summary>
 internal sealed class Mlp : nn.Module<Tensor, Tensor>
 {
     private readonly Linear fc1;
@@ -12,13 +12,13 @@ internal sealed class Mlp : nn.Module<Tensor, Tensor>
     private readonly Linear fc3;
     private readonly Dropout dropout;
 
-    public Mlp(int width)
+    public Mlp(int first, int second, double dropout)
         : base(nameof(Mlp))
     {
-        fc1 = nn.Linear(784, width);
-        fc2 = nn.Linear(width, width);
-        fc3 = nn.Linear(width, 10);
-        dropout = nn.Dropout(0.1);
+        fc1 = nn.Linear(784, first);
+        fc2 = nn.Linear(first, second);
+        fc3 = nn.Linear(second, 10);
+        this.dropout = nn.Dropout(dropout);
         RegisterComponents();
     }
 
@@ -31,7 +31,7 @@ internal sealed class Mlp : nn.Module<Tensor, Tensor>
     }
 }
 
-/// <summary>Two 3×3 conv blocks (32, 64 channels) with ReLU and 2×2 max-pool, then 128 → 10.</summary>
+/// <summary>Two 3×3 conv blocks (32, 64 channels) with ReLU and 2×2 max-pool, then 128 (dropout after it, if any) → 10.</summary>
 internal sealed class Cnn : nn.Module<Tensor, Tensor>
 {
     private readonly Conv2d conv1;
@@ -39,10 +39,12 @@ internal sealed class Cnn : nn.Module<Tensor, Tensor>
     private readonly MaxPool2d pool;
     private readonly Linear fc1;
     private readonly Linear fc2;
+    private readonly Dropout? dropout;
 
-    public Cnn()
+    public Cnn(double dropout = 0)
         : base(nameof(Cnn))
     {
+        this.dropout = dropout > 0 ? nn.Dropout(dropout) : null;
         conv1 = nn.Conv2d(1, 32, 3, padding: 1);
         conv2 = nn.Conv2d(32, 64, 3, padding: 1);
         pool = nn.MaxPool2d(2);
@@ -55,6 +57,7 @@ internal sealed class Cnn : nn.Module<Tensor, Tensor>
     {
         var x = pool.call(nn.functional.relu(conv1.call(input)));
         x = pool.call(nn.functional.relu(conv2.call(x)));
-        return fc2.call(nn.functional.relu(fc1.call(x.flatten(1))));
+        x = nn.functional.relu(fc1.call(x.flatten(1)));
+        return fc2.call(dropout is null ? x : dropout.call(x));
     }
 }

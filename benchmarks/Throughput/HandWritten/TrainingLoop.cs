@@ -49,7 +49,7 @@ internal static class TrainingLoop
             var clock = Stopwatch.StartNew();
             model.train();
             using (var epochScope = NewDisposeScope())
-            using (var totals = new RecipeDsl.Training.EpochTotals("hand-written", epoch, validationInputs.device))
+            using (var totals = new RecipeDsl.Training.EpochTotals("hand-written", epoch))
             {
                 var order = randperm(count, device: trainInputs.device);
                 for (long start = 0; start < count; start += batchSize)

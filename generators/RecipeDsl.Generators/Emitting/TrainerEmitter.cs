@@ -152,7 +152,7 @@ internal static class TrainerEmitter
             $"using var epochScope = NewDisposeScope();",
             $"{TrainingAlias}.Seeding.SeedCudaForEpoch({settings}.Seed, epoch, device.Device);",
             $"var learningRate = {TrainingAlias}.LearningRateSchedule.Current(optimizer);",
-            $"using var totals = new {TrainingAlias}.EpochTotals({settings}.Name, epoch, device.Device);",
+            $"using var totals = new {TrainingAlias}.EpochTotals({settings}.Name, epoch);",
             $"TrainEpoch(epoch, batches, model, data, optimizer, shuffle, totals, options{state});",
             "var (trainLoss, trainConfidence) = totals.Means();",
             $"var validation = {Evaluate(recipe, settings, "Validation")};",

@@ -12,16 +12,22 @@ namespace RecipeDsl.Data;
 /// <summary>
 /// A recipe's classification data, split into train, validation and test, as compact tensors: images stay bytes and
 /// are scaled and normalised per batch on the training device; tables are float32. The data lives on the training
-/// device when it fits there, and otherwise in pinned CPU memory from which each batch is copied.
+/// device when it fits there, and otherwise in pinned CPU memory from which each batch is copied. On a GPU the
+/// training images are also kept prepared (float32, normalised) when that copy fits <see cref="PreparedBudgetBytes"/>:
+/// a small model's step there is bound by kernel launches, and preparing a batch takes four.
 /// </summary>
 public sealed class ClassificationData : SplitTensors
 {
     /// <summary>Data up to this size lives on a CUDA device; larger data stays in pinned CPU memory.</summary>
     public const long DeviceBudgetBytes = 2L << 30;
 
+    /// <summary>The largest prepared copy of the training images kept on a GPU (unaugmented batches are sliced from it).</summary>
+    public const long PreparedBudgetBytes = 1L << 30;
+
     private readonly Tensor _mean;
     private readonly Tensor _std;
     private readonly bool _bytes;
+    private readonly Tensor? _preparedTrain;
 
     private ClassificationData(Tensor[] tensors, DataDescription description, IReadOnlyList<string> classNames, IReadOnlyList<string> files, double[] mean, double[] std, Device device)
         : base(tensors)
@@ -38,7 +44,13 @@ public sealed class ClassificationData : SplitTensors
         using var scope = NewDisposeScope();
         _mean = tensor(mean.Select(value => (float)value).ToArray(), statShape).to(device).DetachFromDisposeScope();
         _std = tensor(std.Select(value => (float)value).ToArray(), statShape).to(device).DetachFromDisposeScope();
+        if (_bytes && device.type == DeviceType.CUDA && StorageDevice.type == DeviceType.CUDA && TrainInputs.NumberOfElements * sizeof(float) <= PreparedBudgetBytes)
+        {
+            _preparedTrain = Prepare(TrainInputs).DetachFromDisposeScope();
+        }
     }
+
+    protected override Tensor? PreparedTrainInputs => _preparedTrain;
 
     public DataDescription Description { get; }
 
@@ -66,9 +78,11 @@ public sealed class ClassificationData : SplitTensors
         {
             var bytes = new[] { TrainInputs, ValidationInputs, TestInputs }.Sum(t => t.NumberOfElements * t.ElementSize);
             var where = StorageDevice.type == DeviceType.CPU && Device.type != DeviceType.CPU ? "pinned CPU memory, copied per batch" : $"{Device.type.ToString().ToLowerInvariant()}";
+            var prepared = _preparedTrain is null ? ""
+                : string.Create(System.Globalization.CultureInfo.InvariantCulture, $", the training images also as float32 ({_preparedTrain.NumberOfElements * sizeof(float) / 1048576.0:N1} MiB)");
             return string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"{TrainCount:N0} train / {ValidationInputs.shape[0]:N0} validation / {TestInputs.shape[0]:N0} test examples of [{string.Join(", ", Description.InputShape)}], "
-                + $"{(_bytes ? "uint8" : "float32")} ({bytes / 1048576.0:N1} MiB) in {where}");
+                + $"{(_bytes ? "uint8" : "float32")} ({bytes / 1048576.0:N1} MiB) in {where}{prepared}");
         }
     }
 
@@ -140,6 +154,7 @@ public sealed class ClassificationData : SplitTensors
         base.DisposeTensors();
         _mean.Dispose();
         _std.Dispose();
+        _preparedTrain?.Dispose();
     }
 
     /// <summary>Bytes to [0, 1]; held by this static property, so no finalizer frees it during a call.</summary>

@@ -49,11 +49,18 @@ public abstract class SplitTensors : IDisposable
     public (Tensor Inputs, Tensor Labels) TrainBatch(Tensor indices, ImageAugmentation? augmentation = null)
     {
         using var scope = NewDisposeScope();
-        var stored = TrainInputs.index_select(0, indices);
-        var inputs = Prepare(augmentation is null ? stored : augmentation.Apply(stored));
+        var inputs = augmentation is null && PreparedTrainInputs is { } prepared
+            ? prepared.index_select(0, indices)
+            : Prepare(augmentation is null ? TrainInputs.index_select(0, indices) : augmentation.Apply(TrainInputs.index_select(0, indices)));
         var labels = TrainLabels.index_select(0, indices.to(TrainLabels.device));
         return (inputs.MoveToOuterDisposeScope(), labels.MoveToOuterDisposeScope());
     }
+
+    /// <summary>
+    /// The training inputs already as the model takes them, on <see cref="StorageDevice"/>, when the dataset keeps
+    /// such a copy (<see cref="ClassificationData"/> does on a GPU); null when batches are prepared one by one.
+    /// </summary>
+    protected virtual Tensor? PreparedTrainInputs => null;
 
     /// <summary>Stored inputs as the model takes them; the stored form itself unless a dataset stores them compactly.</summary>
     public virtual Tensor Prepare(Tensor stored) => stored.alias();

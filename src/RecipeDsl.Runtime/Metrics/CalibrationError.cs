@@ -20,7 +20,7 @@ public static class CalibrationError
     /// phantom extra one (torchmetrics #3510), and 0 in the first.
     /// </summary>
     /// <param name="confidence">Top-label probability per example, shape (N).</param>
-    /// <param name="correct">Whether the top label is right, shape (N), bool.</param>
+    /// <param name="correct">Whether the top label is right, shape (N): bool, or 0/1 as numbers.</param>
     public static IReadOnlyList<ReliabilityBin> Bins(Tensor confidence, Tensor correct, int bins)
     {
         if (bins < 1)

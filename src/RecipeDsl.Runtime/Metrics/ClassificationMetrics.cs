@@ -66,15 +66,18 @@ public sealed record ClassificationMetrics(int Count, double Accuracy, double Nl
 
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var reliability = CalibrationError.Bins(confidence, correct, bins);
+        // One transfer from the device (each read waits for it), then every metric on the CPU.
+        var scores = stack(new[] { confidence.to(float64), correct.to(float64), nll.to(float64) }).cpu();
+        var (confidences, hits, losses) = (scores[0], scores[1], scores[2]);
+        var reliability = CalibrationError.Bins(confidences, hits, bins);
         var (ece, mce) = CalibrationError.Compute(reliability);
         return new ClassificationMetrics(
             (int)confidence.shape[0],
-            correct.to(float64).mean().item<double>(),
-            nll.mean().item<double>(),
+            hits.mean().item<double>(),
+            losses.mean().item<double>(),
             ece,
             mce,
-            confidence.mean().item<double>())
+            confidences.mean().item<double>())
         {
             Reliability = reliability,
         };

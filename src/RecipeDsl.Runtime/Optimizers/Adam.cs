@@ -40,16 +40,15 @@ public sealed class Adam : TorchSharp.Modules.Adam
         group =>
         {
             var options = (Options)group.Options;
-            var weightDecay = options.weight_decay!.Value;
-            using var decay = weightDecay.ToScalar();
-            using var update = new AdamUpdate(options.beta1!.Value, options.beta2!.Value, options.eps!.Value, options.LearningRate!.Value, options.amsgrad!.Value);
-            if (!options.amsgrad!.Value && _flat.TryStep(group, options.maximize!.Value) is { } flat)
+            if (!options.amsgrad!.Value && _flat.TryStep(group, new AdamSettings(
+                    options.LearningRate!.Value, options.beta1!.Value, options.beta2!.Value, options.eps!.Value, options.weight_decay!.Value, Decoupled: false, options.maximize!.Value)))
             {
-                var gradient = weightDecay != 0 ? flat.Gradient.add_(flat.Values, alpha: decay) : flat.Gradient;
-                update.Apply(flat.Values, gradient, flat.Step, flat.ExpAvg, flat.ExpAvgSq);
                 return;
             }
 
+            var weightDecay = options.weight_decay!.Value;
+            using var decay = weightDecay.ToScalar();
+            using var update = new AdamUpdate(options.beta1!.Value, options.beta2!.Value, options.eps!.Value, options.LearningRate!.Value, options.amsgrad!.Value);
             foreach (var parameter in group.Parameters)
             {
                 var gradient = parameter.grad;

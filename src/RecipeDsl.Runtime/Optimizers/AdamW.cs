@@ -40,16 +40,15 @@ public sealed class AdamW : TorchSharp.Modules.AdamW
         group =>
         {
             var options = (Options)group.Options;
-            var lr = options.LearningRate!.Value;
-            using var shrink = (1 - lr * options.weight_decay!.Value).ToScalar();
-            using var update = new AdamUpdate(options.beta1!.Value, options.beta2!.Value, options.eps!.Value, lr, options.amsgrad!.Value);
-            if (!options.amsgrad!.Value && _flat.TryStep(group, options.maximize!.Value) is { } flat)
+            if (!options.amsgrad!.Value && _flat.TryStep(group, new AdamSettings(
+                    options.LearningRate!.Value, options.beta1!.Value, options.beta2!.Value, options.eps!.Value, options.weight_decay!.Value, Decoupled: true, options.maximize!.Value)))
             {
-                flat.Values.mul_(shrink);
-                update.Apply(flat.Values, flat.Gradient, flat.Step, flat.ExpAvg, flat.ExpAvgSq);
                 return;
             }
 
+            var lr = options.LearningRate!.Value;
+            using var shrink = (1 - lr * options.weight_decay!.Value).ToScalar();
+            using var update = new AdamUpdate(options.beta1!.Value, options.beta2!.Value, options.eps!.Value, lr, options.amsgrad!.Value);
             foreach (var parameter in group.Parameters)
             {
                 var gradient = parameter.grad;

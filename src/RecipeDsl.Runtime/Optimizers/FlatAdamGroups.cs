@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using RecipeDsl.Torch;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -58,22 +59,22 @@ internal sealed class FlatAdamGroups : IDisposable
     }
 
     /// <summary>
-    /// Counts the step for every parameter of <paramref name="group"/> and returns the tensors of one flat update, or
-    /// null when the group must step parameter by parameter: not flat, a parameter without a gradient, moved out of
-    /// the buffer, or step counts that differ (an earlier step skipped some parameter).
+    /// Steps every parameter of <paramref name="group"/> at once and counts the step in each one's state; false, with
+    /// nothing done, when the group must step parameter by parameter: not flat, a parameter without a gradient, moved
+    /// to another device, or step counts that differ (an earlier step skipped some parameter).
     /// </summary>
-    public FlatStep? TryStep(ParamGroup group, bool maximize)
+    public bool TryStep(ParamGroup group, AdamSettings settings)
     {
         if (!_groups.TryGetValue(group, out var moments) || !moments.Flat.EnsureInBuffer())
         {
-            return null;
+            return false;
         }
 
         var parameters = moments.Flat.Parameters;
         var step = _step(parameters[0]);
-        if (parameters.Any(p => _step(p) != step) || moments.Flat.GatherGradients() is not { } gradient)
+        if (parameters.Any(p => _step(p) != step) || moments.Flat.Gradients() is not { } gradients)
         {
-            return null;
+            return false;
         }
 
         foreach (var parameter in parameters)
@@ -82,8 +83,46 @@ internal sealed class FlatAdamGroups : IDisposable
         }
 
         moments.Bind(_expAvg, _expAvgSq);
+        var values = moments.Flat.Values;
+        var (expAvg, expAvgSq) = (moments.ExpAvg.Buffer, moments.ExpAvgSq.Buffer);
+        if (CpuAdamKernel.Applies(values, gradients))
+        {
+            CpuAdamKernel.Step(values, expAvg, expAvgSq, gradients, moments.Flat.Offsets, settings.Kernel(step + 1));
+            return true;
+        }
 
-        return new FlatStep(moments.Flat.Values, maximize ? gradient.neg_() : gradient, step + 1, moments.ExpAvg.Buffer, moments.ExpAvgSq.Buffer);
+        var gradient = FlatParameters.Gather(gradients);
+        if (settings.Maximize)
+        {
+            gradient.neg_();
+        }
+
+        Update(moments, values, gradient, step + 1, settings);
+        return true;
+    }
+
+    /// <summary>
+    /// The update in tensor operations (on a GPU, or for other element types): eight kernels for the whole group.
+    /// Against <see cref="AdamUpdate"/>'s per-parameter form, <c>lerp_</c> moves the first moment in one kernel and
+    /// the second moment's bias correction is folded into ε and the step size (√c₂ · m / (√v + ε√c₂) =
+    /// m / (√v / √c₂ + ε)), as apex's and PyTorch's fused Adam do: a small model's step on a GPU is bound by launches.
+    /// </summary>
+    private static void Update(Group moments, Tensor values, Tensor gradient, long step, AdamSettings settings)
+    {
+        using var scalars = new HeldScalars();
+        if (settings.WeightDecay != 0)
+        {
+            _ = settings.Decoupled
+                ? values.mul_(scalars.Of(1 - settings.LearningRate * settings.WeightDecay))
+                : gradient.add_(values, alpha: scalars.Of(settings.WeightDecay));
+        }
+
+        var correction2 = Math.Sqrt(1 - Math.Pow(settings.Beta2, step));
+        var stepSize = -settings.LearningRate * correction2 / (1 - Math.Pow(settings.Beta1, step));
+        moments.ExpAvg.Buffer.lerp_(gradient, moments.Weight(1 - settings.Beta1));
+        moments.ExpAvgSq.Buffer.mul_(scalars.Of(settings.Beta2)).addcmul_(gradient, gradient, value: scalars.Of(1 - settings.Beta2));
+        var denominator = moments.ExpAvgSq.Buffer.sqrt().add_(scalars.Of(settings.Eps * correction2), alpha: HeldScalars.One);
+        values.addcdiv_(moments.ExpAvg.Buffer, denominator, value: scalars.Of(stepSize));
     }
 
     public void Dispose()
@@ -93,12 +132,16 @@ internal sealed class FlatAdamGroups : IDisposable
             group.Flat.Dispose();
             group.ExpAvg.Dispose();
             group.ExpAvgSq.Dispose();
+            group.DisposeWeight();
         }
     }
 
     /// <summary>A flat group: its values and its two moments.</summary>
     private sealed record Group(FlatParameters Flat, StateViews ExpAvg, StateViews ExpAvgSq)
     {
+        private Tensor? _weight;
+        private double _weightValue;
+
         /// <summary>Points every parameter's state at its views (again, when state was loaded from elsewhere).</summary>
         public void Bind(MomentField expAvg, MomentField expAvgSq)
         {
@@ -108,8 +151,39 @@ internal sealed class FlatAdamGroups : IDisposable
                 ExpAvgSq.Bind(i, ref expAvgSq(Flat.Parameters[i]));
             }
         }
+
+        /// <summary>
+        /// <paramref name="value"/> as a tensor on the group's device, for <c>lerp_</c> (TorchSharp has no Scalar
+        /// weight for it); made once, not copied to the device every step.
+        /// </summary>
+        public Tensor Weight(double value)
+        {
+            if (_weight is null || _weightValue != value)
+            {
+                _weight?.Dispose();
+                _weight = tensor(value, Flat.Values.dtype, Flat.Values.device).DetachFromDisposeScope();
+                _weightValue = value;
+            }
+
+            return _weight;
+        }
+
+        public void DisposeWeight() => _weight?.Dispose();
     }
 }
 
-/// <summary>One flat Adam update: the values, the gradient (negated when maximizing), the step count after it, the moments.</summary>
-internal sealed record FlatStep(Tensor Values, Tensor Gradient, long Step, Tensor ExpAvg, Tensor ExpAvgSq);
+/// <summary>One Adam or AdamW step's settings (not amsgrad, whose running maximum is per parameter).</summary>
+/// <param name="Decoupled">AdamW: weight decay shrinks the values; Adam: it is added to the gradient.</param>
+internal sealed record AdamSettings(double LearningRate, double Beta1, double Beta2, double Eps, double WeightDecay, bool Decoupled, bool Maximize)
+{
+    /// <summary>The numbers of step <paramref name="step"/> (1 on the first) for <see cref="CpuAdamKernel"/>.</summary>
+    public CpuAdamKernel.Constants Kernel(long step)
+    {
+        var (correction1, correction2) = (1 - Math.Pow(Beta1, step), 1 - Math.Pow(Beta2, step));
+        return new CpuAdamKernel.Constants(
+            Shrink: Decoupled ? (float)(1 - LearningRate * WeightDecay) : 1f,
+            Decay: Decoupled ? 0f : (float)WeightDecay,
+            Beta1: (float)Beta1, Take1: (float)(1 - Beta1), Beta2: (float)Beta2, Take2: (float)(1 - Beta2),
+            Correction2: (float)Math.Sqrt(correction2), Eps: (float)Eps, StepSize: (float)(-LearningRate / correction1), Maximize);
+    }
+}

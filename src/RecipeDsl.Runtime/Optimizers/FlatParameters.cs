@@ -119,26 +119,31 @@ internal sealed class FlatParameters : IDisposable
         };
     }
 
+    /// <summary>Where each parameter starts in the buffer, in elements.</summary>
+    public IReadOnlyList<long> Offsets => _offsets;
+
     /// <summary>
-    /// Every parameter's gradient in one flat tensor laid out as <see cref="Values"/>, or null when a parameter has
-    /// none (it took no part in the loss): TorchSharp's optimizers skip such a parameter, so the caller steps one by one.
+    /// Every parameter's gradient, or null when a parameter has none (it took no part in the loss): TorchSharp's
+    /// optimizers skip such a parameter, so the caller steps one by one.
     /// </summary>
-    public Tensor? GatherGradients()
+    public Tensor[]? Gradients()
     {
         var gradients = new Tensor[_parameters.Length];
         for (var i = 0; i < _parameters.Length; i++)
         {
-            var gradient = _parameters[i].grad;
-            if (gradient is null)
+            if (_parameters[i].grad is not { } gradient)
             {
                 return null;
             }
 
-            gradients[i] = gradient.reshape(-1);
+            gradients[i] = gradient;
         }
 
-        return cat(gradients);
+        return gradients;
     }
+
+    /// <summary><paramref name="gradients"/> (from <see cref="Gradients"/>) as one flat tensor laid out as <see cref="Values"/>.</summary>
+    public static Tensor Gather(Tensor[] gradients) => cat(gradients.Select(gradient => gradient.reshape(-1)).ToArray());
 
     /// <summary>Sets every gradient to none: backward then hands over its gradient instead of adding into a zeroed one.</summary>
     public void ClearGradients()

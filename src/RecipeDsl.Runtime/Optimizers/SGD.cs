@@ -62,8 +62,9 @@ public sealed class SGD : TorchSharp.Modules.SGD
             var decay = scalars.Of(weightDecay);
             var stepSize = scalars.Of(options.maximize!.Value ? lr : -lr);
             if (_flat.TryGetValue(group, out var flat) && flat.Flat.EnsureInBuffer() && Started(flat) is { } started
-                && flat.Flat.GatherGradients() is { } flatGradient)
+                && flat.Flat.Gradients() is { } gradients)
             {
+                var flatGradient = FlatParameters.Gather(gradients);
                 if (weightDecay != 0)
                 {
                     flatGradient.add_(flat.Flat.Values, alpha: decay);

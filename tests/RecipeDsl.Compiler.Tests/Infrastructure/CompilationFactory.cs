@@ -42,7 +42,8 @@ internal static class CompilationFactory
             "RecipeDsl.Consumer",
             trees,
             references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999)
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999, allowUnsafe: true)
+                // allowUnsafe: the runtime library's fused CPU Adam pass reads tensors through pointers, as its project allows.
                 // As every .NET SDK build does (/nowarn:1701,1702): assembly version unification notes, not code warnings.
                 .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
 

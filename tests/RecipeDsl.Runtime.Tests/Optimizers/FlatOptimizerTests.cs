@@ -60,14 +60,15 @@ public sealed class FlatOptimizerTests
     /// <paramref name="steps"/> steps on fixed random batches with cross-entropy; returns the parameters, flattened.
     /// The network is seeded afresh and dropout draws from the same global seed, so two optimizers see the same masks.
     /// </summary>
-    private static Tensor Train(Func<IEnumerable<Parameter>, OptimizerHelper> create, int steps, Action<nn.Module<Tensor, Tensor>, OptimizerHelper>? between = null, int betweenAt = -1)
+    private static Tensor Train(Func<IEnumerable<Parameter>, OptimizerHelper> create, int steps, Action<nn.Module<Tensor, Tensor>, OptimizerHelper>? between = null, int betweenAt = -1, ScalarType dtype = ScalarType.Float32)
     {
         using var scope = NewDisposeScope();
         using var model = Network();
+        model.to(dtype);
         using var optimizer = create(model.parameters());
         var data = new Generator(11);
         // Always 100 batches drawn, so a shorter run sees the first batches of a longer one.
-        var inputs = randn(100, 20, 64, generator: data);
+        var inputs = randn(100, 20, 64, generator: data).to(dtype);
         var labels = randint(10, new long[] { 100, 20 }, generator: data);
         torch.random.manual_seed(3);
         for (var i = 0; i < steps; i++)
@@ -99,6 +100,18 @@ public sealed class FlatOptimizerTests
         // To float tolerance: flat and per-parameter kernels may round differently (vectorised bodies, scalar tails).
         Assert.True(ours.allclose(theirs, rtol: 1e-5, atol: 1e-6), $"largest difference {(ours - theirs).abs().max().item<float>()} at values up to {theirs.abs().max().item<float>()}");
         Assert.False(ours.allclose(Train(p => TorchSharps(kind, p), 0)), "the parameters did not move");
+    }
+
+    /// <summary>In float64 the group steps through tensor operations (as on a GPU) rather than the fused CPU pass.</summary>
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void A_hundred_flat_steps_in_tensor_operations_land_where_TorchSharps_land(string kind)
+    {
+        using var scope = NewDisposeScope();
+        var ours = Train(p => Ours(kind, p), 100, dtype: ScalarType.Float64);
+        var theirs = Train(p => TorchSharps(kind, p), 100, dtype: ScalarType.Float64);
+
+        Assert.True(ours.allclose(theirs, rtol: 1e-10, atol: 1e-12), $"largest difference {(ours - theirs).abs().max().item<double>()}");
     }
 
     [Theory]

@@ -11,7 +11,7 @@ using static TorchSharp.torch;
 namespace RecipeDsl.Runtime.Tests.Optimizers;
 
 /// <summary>
-/// The library's optimizers against TorchSharp's: the same numbers bit for bit, the same state_dict, and state_dict
+/// The library's optimizers against TorchSharp's: the same numbers, the same state_dict, and state_dict
 /// that either continues from. Why they exist: <c>RunIsolationTests</c>.
 /// </summary>
 public sealed class HeldScalarOptimizerTests
@@ -62,11 +62,22 @@ public sealed class HeldScalarOptimizerTests
         return parameters.SelectMany(p => p.detach().data<float>().ToArray()).ToArray();
     }
 
+    /// <summary>
+    /// Bit for bit where our step is TorchSharp's tensor operations; to float tolerance where Adam and AdamW step a
+    /// flat float32 group on the CPU in one fused pass (<c>CpuAdamKernel</c>), which rounds the last bit differently.
+    /// </summary>
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void Steps_equal_TorchSharps_bit_for_bit(string kind)
+    public void Steps_equal_TorchSharps(string kind)
     {
-        Assert.Equal(Train(p => TorchSharps(kind, p), 25), Train(p => Ours(kind, p), 25));
+        var (theirs, ours) = (Train(p => TorchSharps(kind, p), 25), Train(p => Ours(kind, p), 25));
+        if (kind is "adam" or "adam-maximize" or "adamw")
+        {
+            Assert.All(theirs.Zip(ours), pair => Assert.True(Math.Abs(pair.First - pair.Second) <= 1e-6 * (1 + Math.Abs(pair.First)), $"{pair.First} vs {pair.Second}"));
+            return;
+        }
+
+        Assert.Equal(theirs, ours);
     }
 
     [Theory]

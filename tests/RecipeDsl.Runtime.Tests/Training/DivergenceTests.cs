@@ -49,7 +49,7 @@ public sealed class DivergenceTests
     [InlineData(double.NegativeInfinity)]
     public void Epoch_totals_name_the_first_non_finite_batch(double bad)
     {
-        using var totals = new EpochTotals("Recipe", 4, CPU);
+        using var totals = new EpochTotals("Recipe", 4);
         using var logits = zeros(2, 3);
         foreach (var loss in new[] { 1.0, 2.0, bad, 3.0, bad })
         {
@@ -65,7 +65,7 @@ public sealed class DivergenceTests
     [Fact]
     public void Finite_losses_give_their_means()
     {
-        using var totals = new EpochTotals("Recipe", 1, CPU);
+        using var totals = new EpochTotals("Recipe", 1);
         using var logits = zeros(2, 4);
         foreach (var loss in new[] { 1.0, 3.0 })
         {

@@ -1,0 +1,44 @@
+using System.Collections.Generic;
+using RecipeDsl.Training;
+using Xunit;
+using static TorchSharp.torch;
+
+namespace RecipeDsl.Runtime.Tests.Training;
+
+/// <summary>
+/// The epoch's means are read a block of batches at a time: small logits are kept and scored together, large ones
+/// reduced per batch; across several blocks and with both kinds mixed they equal the plain weighted means.
+/// </summary>
+public sealed class EpochTotalsTests
+{
+    [Fact]
+    public void Means_over_several_blocks_of_kept_and_reduced_batches_equal_the_weighted_means()
+    {
+        using var scope = NewDisposeScope();
+        var generator = new Generator(3);
+        using var totals = new EpochTotals("Recipe", 1);
+        double lossSum = 0, confidenceSum = 0, count = 0;
+        var batches = new List<(long Examples, long Classes)>();
+        for (var i = 0; i < 2500; i++)
+        {
+            // Every 500th batch has logits too large to keep (2 × 9,000 values); the last batch is smaller.
+            batches.Add(i % 500 == 7 ? (2, 9000) : (i == 2499 ? 3 : 4, 10));
+        }
+
+        foreach (var (examples, classes) in batches)
+        {
+            using var batchScope = NewDisposeScope();
+            var logits = randn(examples, classes, generator: generator).mul(3);
+            var loss = rand(1, generator: generator)[0];
+            totals.Add(loss, logits);
+            lossSum += loss.item<float>() * examples;
+            confidenceSum += nn.functional.softmax(logits.to(float64), 1).amax(1).sum().item<double>();
+            count += examples;
+        }
+
+        var (meanLoss, meanConfidence) = totals.Means();
+
+        TorchAssert.Close(lossSum / count, meanLoss, 1e-9);
+        TorchAssert.Close(confidenceSum / count, meanConfidence, 1e-6);
+    }
+}
