@@ -2,8 +2,10 @@
 # Issue 12 on a lent GPU machine, prepared on the CPU machine. From the repository root:
 #   bash benchmarks/Throughput/run-on-gpu.sh pack     # here: bundles the .NET program and the PyTorch twin into .gpu/
 # then with the device tool: run, carry [".gpu"], command:  bash .gpu/throughput.sh
-# which runs, on the one machine, two interleaved rounds of the generated-vs-hand-written program (on CUDA) and of
-# PyTorch eager, on the three MNIST-sized shapes and the two Fashion-MNIST ones; the log also goes to $OUT when set.
+# which runs, on the one machine, the generated-vs-hand-written program (on CUDA) and PyTorch eager in two interleaved
+# pairs of two rounds each, on the three MNIST-sized shapes and the two Fashion-MNIST ones, and between them the
+# .NET program without cuDNN autotuning; ABLATE=1 adds the ablation. It prints the medians and ratios last; the log
+# also goes to $OUT when set.
 # Fashion-MNIST itself would take the bundle over the device tool's 64 MiB, so the machine writes random images of its
 # size and format where Debian's package puts it (speed does not depend on pixel values; the PyTorch twin uses random
 # bytes too).
@@ -32,15 +34,36 @@ for prefix, count in (("train", 60000), ("t10k", 10000)):
 IDX
 {
   nvidia-smi --query-gpu=name,driver_version,clocks.sm,clocks.mem --format=csv,noheader || true
-  for round in 1 2; do
-    echo "== round $round: RecipeDsl (generated) and hand-written TorchSharp"
-    bash "$here/run.sh" Throughput.dll 1 fashion
-    echo "== round $round: PyTorch eager"
-    PYTHONUNBUFFERED=1 python3 "$here/pytorch_twin.py" --rounds 1 --device cuda --fashion
-  done
-  echo "== the small MLP's hand-written loop with each step of the generated one added (flat AdamW among them)"
-  bash "$here/run.sh" Throughput.dll 3 ablate
+  echo "== pair 1: RecipeDsl (generated) and hand-written TorchSharp, two rounds"
+  bash "$here/run.sh" Throughput.dll 2 fashion
+  echo "== pair 1: PyTorch eager, two rounds"
+  PYTHONUNBUFFERED=1 python3 "$here/pytorch_twin.py" --rounds 2 --device cuda --fashion
+  echo "== the same without cuDNN autotuning (PyTorch's default), two rounds"
+  bash "$here/run.sh" Throughput.dll 2 fashion no-autotune
+  echo "== pair 2: RecipeDsl (generated) and hand-written TorchSharp, two rounds"
+  bash "$here/run.sh" Throughput.dll 2 fashion
+  echo "== pair 2: PyTorch eager, two rounds"
+  PYTHONUNBUFFERED=1 python3 "$here/pytorch_twin.py" --rounds 2 --device cuda --fashion
+  if [ "${ABLATE:-0}" = 1 ]; then
+    echo "== the small MLP's hand-written loop with each step of the generated one added (flat AdamW among them)"
+    bash "$here/run.sh" Throughput.dll 3 ablate
+  fi
 } 2>&1 | tee "$log"
+# Medians over all rounds of each shape, and the speed ratios against the generated trainer.
+python3 - "$log" <<'SUMMARY'
+import re, statistics, sys
+times = {}
+for line in open(sys.argv[1], encoding="utf-8"):
+    if m := re.match(r"round \d+\s+(.+?)\s+[\d,]+ examples .*generated ([\d.]+) s\s+hand-written ([\d.]+) s", line):
+        times.setdefault(m[1], {}).setdefault("generated", []).append(float(m[2]))
+        times[m[1]].setdefault("hand-written", []).append(float(m[3]))
+    elif m := re.match(r"round \d+\s+(.+?)\s+[\d,]+ examples .*pytorch ([\d.]+) s", line):
+        times.setdefault(m[1], {}).setdefault("pytorch", []).append(float(m[2]))
+print("shape | generated | hand-written TorchSharp | PyTorch eager | generated vs PyTorch | generated vs hand-written (median epoch s, rounds)")
+for shape, runs in times.items():
+    g, h, p = (statistics.median(runs.get(k, [float("nan")])) for k in ("generated", "hand-written", "pytorch"))
+    print(f"{shape} | {g:.3f} | {h:.3f} | {p:.3f} | {p / g:.2f}x | {h / g:.2f}x | {len(runs.get('generated', []))}/{len(runs.get('pytorch', []))}")
+SUMMARY
 INNER
     echo "ready: carry [\".gpu\"], command: bash .gpu/throughput.sh"
     ;;
