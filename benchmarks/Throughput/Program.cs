@@ -15,19 +15,10 @@ using static TorchSharp.torch;
 //   -- N             N rounds of the three MNIST-sized shapes
 //   -- N fashion     the same, then the two Fashion-MNIST shapes (needs /usr/share/datasets/fashion-mnist)
 //   -- N ablate      the small MLP's hand-written loop with each step of the generated one added
-//   ... no-autotune  with cuDNN's autotuning off (a GPU run turns it on)
 var rounds = args.FirstOrDefault(arg => arg.All(char.IsDigit)) is { } count ? int.Parse(count, System.Globalization.CultureInfo.InvariantCulture) : 2;
 var ablate = args.Contains("ablate");
 const int BatchSize = 128;
 var device = Devices.Select(DevicePreference.Auto);
-// "no-autotune": the same on a GPU with cuDNN's autotuning off (PyTorch's default), to see what it buys.
-var label = "";
-if (args.Contains("no-autotune"))
-{
-    label = " [no autotuning]";
-    Console.WriteLine($"cuDNN autotuning turned off: {RecipeDsl.Torch.CudnnAutotuning.TrySet(false)}");
-}
-
 Console.WriteLine($"device: {device.Description}; {Environment.ProcessorCount} cores; batch {BatchSize}; {DateTime.Now:yyyy-MM-dd HH:mm}");
 
 var shapes = new List<(string Name, IRecipeTrainer Generated, DataDescription Data, int Epochs, Func<nn.Module<Tensor, Tensor>> HandWritten)>
@@ -72,14 +63,14 @@ for (var round = 1; round <= rounds; round++)
         var (generatedSeconds, examples) = (Generated(generated), TrainCount(description));
         var handWrittenSeconds = HandWritten(description, epochs, handWritten);
         var (g, h) = (Median(generatedSeconds), Median(handWrittenSeconds));
-        Console.WriteLine($"round {round}  {name + label,-40} {examples:N0} examples × {epochs} epochs  generated {g:F3} s  hand-written {h:F3} s  speed ratio {h / g:F2}×  ({examples / g:N0} vs {examples / h:N0} examples/s)");
+        Console.WriteLine($"round {round}  {name,-40} {examples:N0} examples × {epochs} epochs  generated {g:F3} s  hand-written {h:F3} s  speed ratio {h / g:F2}×  ({examples / g:N0} vs {examples / h:N0} examples/s)");
         ratios[name].Add(h / g);
     }
 }
 
 foreach (var (name, values) in ratios)
 {
-    Console.WriteLine($"median of {values.Count} rounds  {name + label,-40} speed ratio {values.Order().ElementAt(values.Count / 2):F2}×  (lowest {values.Min():F2}×, highest {values.Max():F2}×)");
+    Console.WriteLine($"median of {values.Count} rounds  {name,-40} speed ratio {values.Order().ElementAt(values.Count / 2):F2}×  (lowest {values.Min():F2}×, highest {values.Max():F2}×)");
 }
 
 // Epochs 2..N: the first pays for allocator warm-up and lazy initialisation in both.

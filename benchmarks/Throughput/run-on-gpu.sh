@@ -3,9 +3,8 @@
 #   bash benchmarks/Throughput/run-on-gpu.sh pack     # here: bundles the .NET program and the PyTorch twin into .gpu/
 # then with the device tool: run, carry [".gpu"], command:  bash .gpu/throughput.sh
 # which runs, on the one machine, the generated-vs-hand-written program (on CUDA) and PyTorch eager in two interleaved
-# pairs of two rounds each, on the three MNIST-sized shapes and the two Fashion-MNIST ones, and between them the
-# .NET program without cuDNN autotuning; ABLATE=1 adds the ablation. It prints the medians and ratios last; the log
-# also goes to $OUT when set.
+# pairs of two rounds each, on the three MNIST-sized shapes and the two Fashion-MNIST ones; ABLATE=1 adds the
+# ablation. It prints the medians and ratios last; the log also goes to $OUT when set.
 # Fashion-MNIST itself would take the bundle over the device tool's 64 MiB, so the machine writes random images of its
 # size and format where Debian's package puts it (speed does not depend on pixel values; the PyTorch twin uses random
 # bytes too).
@@ -38,8 +37,6 @@ IDX
   bash "$here/run.sh" Throughput.dll 2 fashion
   echo "== pair 1: PyTorch eager, two rounds"
   PYTHONUNBUFFERED=1 python3 "$here/pytorch_twin.py" --rounds 2 --device cuda --fashion
-  echo "== the same without cuDNN autotuning (PyTorch's default), two rounds"
-  bash "$here/run.sh" Throughput.dll 2 fashion no-autotune
   echo "== pair 2: RecipeDsl (generated) and hand-written TorchSharp, two rounds"
   bash "$here/run.sh" Throughput.dll 2 fashion
   echo "== pair 2: PyTorch eager, two rounds"

@@ -14,17 +14,9 @@ public static class Devices
         return preference switch
         {
             DevicePreference.Cpu => new SelectedDevice(CPU, "cpu (asked for)"),
-            _ when cudaAvailable => new SelectedDevice(CUDA, $"cuda ({cuda.device_count()} device(s); {(preference == DevicePreference.Auto ? "auto" : "asked for")}; {Autotuning()})"),
+            _ when cudaAvailable => new SelectedDevice(CUDA, $"cuda ({cuda.device_count()} device(s); {(preference == DevicePreference.Auto ? "auto" : "asked for")})"),
             DevicePreference.Cuda => new SelectedDevice(CPU, "cpu (cuda was asked for but is not available: the loaded libtorch has no CUDA or no GPU is visible)"),
             _ => new SelectedDevice(CPU, "cpu (auto: no CUDA device)"),
         };
     }
-
-    /// <summary>
-    /// Turns cuDNN autotuning on for a GPU run: a recipe's shapes are fixed, so timing the algorithms once pays (as in
-    /// timm's training script; measured in benchmarks/README.md). cuDNN's choice may then differ from run to run, so
-    /// GPU runs can differ in the last digits; CPU runs stay reproducible.
-    /// </summary>
-    private static string Autotuning() =>
-        RecipeDsl.Torch.CudnnAutotuning.TrySet(true) ? "cuDNN autotuning" : "cuDNN autotuning unavailable in this libtorch";
 }
