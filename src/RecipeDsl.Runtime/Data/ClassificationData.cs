@@ -12,9 +12,10 @@ namespace RecipeDsl.Data;
 /// <summary>
 /// A recipe's classification data, split into train, validation and test, as compact tensors: images stay bytes and
 /// are scaled and normalised per batch on the training device; tables are float32. The data lives on the training
-/// device when it fits there, and otherwise in pinned CPU memory from which each batch is copied. On a GPU the
-/// training images are also kept prepared (float32, normalised) when that copy fits <see cref="PreparedBudgetBytes"/>:
-/// a small model's step there is bound by kernel launches, and preparing a batch takes four.
+/// device when it fits there, and otherwise in pinned CPU memory from which each batch is copied. The training
+/// images are also kept prepared (float32, normalised, where they are stored) when that copy fits
+/// <see cref="PreparedBudgetBytes"/> on a GPU or <see cref="PreparedBudgetBytesCpu"/> on the CPU: preparing a batch
+/// takes four operations, and a small model's step is bound by such overheads (benchmarks/README.md).
 /// </summary>
 public sealed class ClassificationData : SplitTensors
 {
@@ -24,10 +25,14 @@ public sealed class ClassificationData : SplitTensors
     /// <summary>The largest prepared copy of the training images kept on a GPU (unaugmented batches are sliced from it).</summary>
     public const long PreparedBudgetBytes = 1L << 30;
 
+    /// <summary>The same on the CPU, where memory is dearer: MNIST and Fashion-MNIST's 54,000 images (162 MiB) fit.</summary>
+    public const long PreparedBudgetBytesCpu = 256L << 20;
+
     private readonly Tensor _mean;
     private readonly Tensor _std;
     private readonly bool _bytes;
-    private readonly Tensor? _preparedTrain;
+    private readonly bool _keepsPrepared;
+    private Tensor? _preparedTrain;
 
     private ClassificationData(Tensor[] tensors, DataDescription description, IReadOnlyList<string> classNames, IReadOnlyList<string> files, double[] mean, double[] std, Device device)
         : base(tensors)
@@ -44,13 +49,24 @@ public sealed class ClassificationData : SplitTensors
         using var scope = NewDisposeScope();
         _mean = tensor(mean.Select(value => (float)value).ToArray(), statShape).to(device).DetachFromDisposeScope();
         _std = tensor(std.Select(value => (float)value).ToArray(), statShape).to(device).DetachFromDisposeScope();
-        if (_bytes && device.type == DeviceType.CUDA && StorageDevice.type == DeviceType.CUDA && TrainInputs.NumberOfElements * sizeof(float) <= PreparedBudgetBytes)
-        {
-            _preparedTrain = Prepare(TrainInputs).DetachFromDisposeScope();
-        }
+        var budget = StorageDevice.type == DeviceType.CPU ? PreparedBudgetBytesCpu : PreparedBudgetBytes;
+        _keepsPrepared = _bytes && StorageDevice.type == device.type && TrainInputs.NumberOfElements * sizeof(float) <= budget;
     }
 
-    protected override Tensor? PreparedTrainInputs => _preparedTrain;
+    /// <summary>Made at the first unaugmented batch: not for an augmenting recipe, nor for a look at the data.</summary>
+    protected override Tensor? PreparedTrainInputs
+    {
+        get
+        {
+            if (_preparedTrain is null && _keepsPrepared)
+            {
+                using var scope = NewDisposeScope();
+                _preparedTrain = Prepare(TrainInputs).DetachFromDisposeScope();
+            }
+
+            return _preparedTrain;
+        }
+    }
 
     public DataDescription Description { get; }
 
@@ -78,8 +94,8 @@ public sealed class ClassificationData : SplitTensors
         {
             var bytes = new[] { TrainInputs, ValidationInputs, TestInputs }.Sum(t => t.NumberOfElements * t.ElementSize);
             var where = StorageDevice.type == DeviceType.CPU && Device.type != DeviceType.CPU ? "pinned CPU memory, copied per batch" : $"{Device.type.ToString().ToLowerInvariant()}";
-            var prepared = _preparedTrain is null ? ""
-                : string.Create(System.Globalization.CultureInfo.InvariantCulture, $", the training images also as float32 ({_preparedTrain.NumberOfElements * sizeof(float) / 1048576.0:N1} MiB)");
+            var prepared = !_keepsPrepared ? ""
+                : string.Create(System.Globalization.CultureInfo.InvariantCulture, $", the training images also as float32 ({TrainInputs.NumberOfElements * sizeof(float) / 1048576.0:N1} MiB) once a batch is drawn");
             return string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"{TrainCount:N0} train / {ValidationInputs.shape[0]:N0} validation / {TestInputs.shape[0]:N0} test examples of [{string.Join(", ", Description.InputShape)}], "
                 + $"{(_bytes ? "uint8" : "float32")} ({bytes / 1048576.0:N1} MiB) in {where}{prepared}");

@@ -58,7 +58,7 @@ public abstract class SplitTensors : IDisposable
 
     /// <summary>
     /// The training inputs already as the model takes them, on <see cref="StorageDevice"/>, when the dataset keeps
-    /// such a copy (<see cref="ClassificationData"/> does on a GPU); null when batches are prepared one by one.
+    /// such a copy (<see cref="ClassificationData"/> does when it fits); null when batches are prepared one by one.
     /// </summary>
     protected virtual Tensor? PreparedTrainInputs => null;
 

@@ -30,7 +30,7 @@ public sealed class Adam : TorchSharp.Modules.Adam
 
     public override void zero_grad()
     {
-        if (!_flat.ClearGradients())
+        if (!_flat.ClearGradients(ParamGroups))
         {
             base.zero_grad();
         }

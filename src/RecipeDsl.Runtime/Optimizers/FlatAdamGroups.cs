@@ -44,18 +44,21 @@ internal sealed class FlatAdamGroups : IDisposable
         }
     }
 
-    /// <summary>Whether every group steps as one flat buffer (tests ask).</summary>
+    /// <summary>Whether every group given at construction steps as one flat buffer (tests ask).</summary>
     public bool AllFlat => _allFlat && _groups.Count > 0;
 
-    /// <summary>Sets every flat group's gradients to none; false when some group is not flat (the caller zeroes).</summary>
-    public bool ClearGradients()
+    /// <summary>
+    /// Sets every flat group's gradients to none; false when some group of <paramref name="groups"/> (the optimizer's
+    /// groups now: one may have been added since) is not flat, and the caller zeroes the gradients.
+    /// </summary>
+    public bool ClearGradients(IEnumerable<torch.optim.ILearningRateController> groups)
     {
         foreach (var group in _groups.Values)
         {
             group.Flat.ClearGradients();
         }
 
-        return _allFlat;
+        return groups.All(group => group is ParamGroup paramGroup && _groups.ContainsKey(paramGroup));
     }
 
     /// <summary>

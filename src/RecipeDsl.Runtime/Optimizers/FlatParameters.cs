@@ -51,20 +51,31 @@ internal sealed class FlatParameters : IDisposable
 
     /// <summary>
     /// The group's parameters moved into one buffer, or null when they cannot share one: none, sparse, on several
-    /// devices or of several element types, or two entries sharing storage.
+    /// devices or of several element types, listed twice, or already sharing a storage.
     /// </summary>
     public static FlatParameters? TryCreate(IEnumerable<Parameter> group)
     {
         var parameters = group.ToArray();
         if (parameters.Length == 0
             || parameters.Any(p => p.is_sparse || !p.is_floating_point() || p.device_type != parameters[0].device_type || p.device_index != parameters[0].device_index || p.dtype != parameters[0].dtype)
-            || parameters.Select(p => p.Handle).Distinct().Count() != parameters.Length)
+            || parameters.Select(p => p.Handle).Distinct().Count() != parameters.Length
+            || SharesStorage(parameters))
         {
             return null;
         }
 
         var values = zeros(parameters.Sum(p => p.numel()), parameters[0].dtype, parameters[0].device).DetachFromDisposeScope();
         return new FlatParameters(parameters, values);
+    }
+
+    /// <summary>
+    /// Whether two parameters already share a storage: a recurrent layer on a GPU keeps its weights in one buffer of
+    /// cuDNN's layout, which moving them would break (cuDNN would copy them back on every call).
+    /// </summary>
+    private static bool SharesStorage(Parameter[] parameters)
+    {
+        var addresses = parameters.Select(StorageAddress).Where(address => address != IntPtr.Zero).ToArray();
+        return addresses.Distinct().Count() != addresses.Length;
     }
 
     /// <summary>A fresh zero buffer laid out as <see cref="Values"/> for one kind of optimizer state.</summary>
@@ -78,10 +89,10 @@ internal sealed class FlatParameters : IDisposable
     }
 
     /// <summary>
-    /// Whether the parameters live in the buffer, putting them back when a load gave them fresh storage on the same
-    /// device (TorchSharp's <c>Module.load</c> goes through the CPU for a model on a GPU); false when they now have
-    /// another device or element type (a model moved after its optimizer was built), and the caller steps them one
-    /// by one. The first and last parameters' storage tell.
+    /// Whether the parameters live in the buffer, putting them back when something gave them fresh storage on the same
+    /// device (<c>set_</c>, a load that does not copy in place); false when they now have another device or element
+    /// type (a model moved after its optimizer was built), and the caller steps them one by one. Every parameter's
+    /// offset and the first one's storage tell: a fresh storage starts at offset 0.
     /// </summary>
     public bool EnsureInBuffer()
     {
@@ -91,8 +102,13 @@ internal sealed class FlatParameters : IDisposable
             return false;
         }
 
-        var buffer = StorageAddress(Values);
-        if (StorageAddress(first) == buffer && StorageAddress(_parameters[^1]) == buffer)
+        var inPlace = StorageAddress(first) == StorageAddress(Values);
+        for (var i = 1; i < _parameters.Length && inPlace; i++)
+        {
+            inPlace = _parameters[i].storage_offset() == _offsets[i];
+        }
+
+        if (inPlace)
         {
             return true;
         }
@@ -107,7 +123,10 @@ internal sealed class FlatParameters : IDisposable
         return true;
     }
 
-    /// <summary>Where a tensor's storage starts (TorchSharp 0.107 offers it through a typed storage only); 0 for other types.</summary>
+    /// <summary>
+    /// Where a tensor's storage starts (TorchSharp 0.107 offers it through a typed storage only); 0 for types other
+    /// than float32 and float64, whose storage is then not compared.
+    /// </summary>
     private static IntPtr StorageAddress(Tensor tensor)
     {
         using var scope = NewDisposeScope();

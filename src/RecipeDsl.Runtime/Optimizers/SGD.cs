@@ -43,7 +43,8 @@ public sealed class SGD : TorchSharp.Modules.SGD
             group.Flat.ClearGradients();
         }
 
-        if (!_allFlat)
+        // A group added since construction is not flat: TorchSharp zeroes its gradients.
+        if (!ParamGroups.All(group => group is ParamGroup paramGroup && _flat.ContainsKey(paramGroup)))
         {
             base.zero_grad();
         }

@@ -36,6 +36,7 @@ public sealed class EpochTotals : IDisposable
     private readonly string _recipe;
     private readonly int _epoch;
     private int _batches;
+    private bool? _tokens;
     private int _firstNonFiniteBatch;
     private double _loss;
     private double _confidence;
@@ -50,6 +51,7 @@ public sealed class EpochTotals : IDisposable
     /// <summary>A batch of whole examples: <paramref name="loss"/> is their mean, <paramref name="logits"/> (N, K).</summary>
     public void Add(Tensor loss, Tensor logits)
     {
+        Expect(tokens: false);
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         _exampleCounts.Add(logits.shape[0]);
@@ -69,6 +71,7 @@ public sealed class EpochTotals : IDisposable
     /// </summary>
     public void AddTokens(Tensor loss, Tensor logits, Tensor targets, long ignoreIndex)
     {
+        Expect(tokens: true);
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         using var ignored = ignoreIndex.ToScalar();
@@ -76,6 +79,16 @@ public sealed class EpochTotals : IDisposable
         var kept = targets.ne(ignored).to(logits.dtype);
         _tokenCounts.Add(kept.sum().DetachFromDisposeScope());
         Keep(loss, nn.functional.softmax(logits.detach(), 1).amax(1).mul(kept).sum());
+    }
+
+    /// <summary>An epoch weighs its batches by examples or by token positions, never both.</summary>
+    private void Expect(bool tokens)
+    {
+        _tokens ??= tokens;
+        if (_tokens != tokens)
+        {
+            throw new InvalidOperationException("An epoch's batches are either whole examples (Add) or token positions (AddTokens), not both.");
+        }
     }
 
     /// <summary>Time since the epoch began.</summary>

@@ -97,8 +97,9 @@ public sealed class FlatOptimizerTests
         var theirs = Train(p => TorchSharps(kind, p), 100);
 
         Assert.True(flatSteps, "the optimizer did not lay the parameters out flat");
-        // To float tolerance: flat and per-parameter kernels may round differently (vectorised bodies, scalar tails).
-        Assert.True(ours.allclose(theirs, rtol: 1e-5, atol: 1e-6), $"largest difference {(ours - theirs).abs().max().item<float>()} at values up to {theirs.abs().max().item<float>()}");
+        // To float tolerance: the fused CPU pass and libtorch's kernels round differently (libtorch may fuse
+        // multiply-adds, and which it uses depends on the CPU).
+        Assert.True(ours.allclose(theirs, rtol: 1e-4, atol: 1e-5), $"largest difference {(ours - theirs).abs().max().item<float>()} at values up to {theirs.abs().max().item<float>()}");
         Assert.False(ours.allclose(Train(p => TorchSharps(kind, p), 0)), "the parameters did not move");
     }
 
@@ -156,7 +157,7 @@ public sealed class FlatOptimizerTests
             }
         }, betweenAt: 20);
 
-        TorchAssert.AllClose(Train(p => TorchSharps(kind, p), 40), moved, tolerance: 1e-5);
+        TorchAssert.AllClose(Train(p => TorchSharps(kind, p), 40), moved, tolerance: 1e-4);
     }
 
     [Theory]
@@ -172,6 +173,6 @@ public sealed class FlatOptimizerTests
             return cat(new[] { trained, unused.detach().reshape(-1) });
         }
 
-        TorchAssert.AllClose(Run(p => TorchSharps(kind, p)), Run(p => Ours(kind, p)), tolerance: 1e-5);
+        TorchAssert.AllClose(Run(p => TorchSharps(kind, p)), Run(p => Ours(kind, p)), tolerance: 1e-4);
     }
 }

@@ -73,7 +73,7 @@ public sealed class HeldScalarOptimizerTests
         var (theirs, ours) = (Train(p => TorchSharps(kind, p), 25), Train(p => Ours(kind, p), 25));
         if (kind is "adam" or "adam-maximize" or "adamw")
         {
-            Assert.All(theirs.Zip(ours), pair => Assert.True(Math.Abs(pair.First - pair.Second) <= 1e-6 * (1 + Math.Abs(pair.First)), $"{pair.First} vs {pair.Second}"));
+            Assert.All(theirs.Zip(ours), pair => Assert.True(Math.Abs(pair.First - pair.Second) <= 1e-5 * (1 + Math.Abs(pair.First)), $"{pair.First} vs {pair.Second}"));
             return;
         }
 

@@ -41,4 +41,14 @@ public sealed class EpochTotalsTests
         TorchAssert.Close(lossSum / count, meanLoss, 1e-9);
         TorchAssert.Close(confidenceSum / count, meanConfidence, 1e-6);
     }
+
+    [Fact]
+    public void An_epoch_of_examples_refuses_a_batch_of_tokens()
+    {
+        using var scope = NewDisposeScope();
+        using var totals = new EpochTotals("Recipe", 1);
+        totals.Add(tensor(1.0f), zeros(2, 3));
+
+        Assert.Throws<System.InvalidOperationException>(() => totals.AddTokens(tensor(1.0f), zeros(4, 3), zeros(4, dtype: int64), -100));
+    }
 }
