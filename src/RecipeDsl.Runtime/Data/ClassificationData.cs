@@ -95,7 +95,7 @@ public sealed class ClassificationData : SplitTensors
             var bytes = new[] { TrainInputs, ValidationInputs, TestInputs }.Sum(t => t.NumberOfElements * t.ElementSize);
             var where = StorageDevice.type == DeviceType.CPU && Device.type != DeviceType.CPU ? "pinned CPU memory, copied per batch" : $"{Device.type.ToString().ToLowerInvariant()}";
             var prepared = !_keepsPrepared ? ""
-                : string.Create(System.Globalization.CultureInfo.InvariantCulture, $", the training images also as float32 ({TrainInputs.NumberOfElements * sizeof(float) / 1048576.0:N1} MiB) once a batch is drawn");
+                : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"; unaugmented batches come from a float32 copy made at the first one ({TrainInputs.NumberOfElements * sizeof(float) / 1048576.0:N1} MiB)");
             return string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"{TrainCount:N0} train / {ValidationInputs.shape[0]:N0} validation / {TestInputs.shape[0]:N0} test examples of [{string.Join(", ", Description.InputShape)}], "
                 + $"{(_bytes ? "uint8" : "float32")} ({bytes / 1048576.0:N1} MiB) in {where}{prepared}");
