@@ -87,6 +87,52 @@ public sealed class Checkpoints
         }
     }
 
+    /// <summary>
+    /// TorchSharp's <c>Module.load</c> (the format <c>Module.save</c> wrote), reading every tensor into the model's own.
+    /// <c>Module.load</c> moves a model on a GPU to the CPU and back, and moving replaces every Parameter object, so the
+    /// optimizer, built before the restore, would step parameters the model no longer has (and a flat buffer they
+    /// no longer live in). <c>Tensor.Load</c> copies through the CPU where it must.
+    /// </summary>
+    private static void LoadInPlace(nn.Module model, BinaryReader reader)
+    {
+        var state = model.state_dict();
+        var count = ReadCount(reader);
+        if (count != state.Count)
+        {
+            throw new InvalidDataException($"it holds {count} model tensors where the model has {state.Count}");
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            var name = reader.ReadString();
+            if (!state.TryGetValue(name, out var tensor))
+            {
+                throw new InvalidDataException($"it holds a model tensor '{name}' that the model does not have");
+            }
+
+            TorchSharp.TensorExtensionMethods.Load(tensor, reader);
+        }
+    }
+
+    /// <summary>
+    /// The entry count <c>Module.save</c> writes: unsigned LEB128, 7 bits a byte (TorchSharp's own codec is internal).
+    /// </summary>
+    private static long ReadCount(BinaryReader reader)
+    {
+        long count = 0;
+        for (var shift = 0; shift < 63; shift += 7)
+        {
+            var part = reader.ReadByte();
+            count |= (long)(part & 0x7f) << shift;
+            if ((part & 0x80) == 0)
+            {
+                return count;
+            }
+        }
+
+        throw new InvalidDataException("its model tensor count is malformed");
+    }
+
     private int Restore(nn.Module model, OptimizerHelper optimizer, Generator shuffle, List<EpochMetrics> history, ICheckpointPart[] parts)
     {
         using var reader = new BinaryReader(File.OpenRead(Path));
@@ -125,7 +171,7 @@ public sealed class Checkpoints
         }
 
         var restoredHistory = JsonSerializer.Deserialize<List<EpochMetrics>>(reader.ReadString(), Json) ?? throw new InvalidDataException("its metrics are empty");
-        model.load(reader);
+        LoadInPlace(model, reader);
         optimizer.load_state_dict(reader);
         // Generators last: a checkpoint that fails above leaves the run's random state as it was. (A technique's part
         // restored above before a later failure is replaced when the run starts over: the error ends the run.)
