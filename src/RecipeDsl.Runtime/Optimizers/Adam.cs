@@ -26,7 +26,7 @@ public sealed class Adam : TorchSharp.Modules.Adam
     }
 
     /// <summary>Whether every parameter group steps as one flat buffer.</summary>
-    internal bool StepsFlat => _flat.AllFlat;
+    internal bool StepsFlat => _flat.AllFlat(ParamGroups);
 
     public override void zero_grad()
     {

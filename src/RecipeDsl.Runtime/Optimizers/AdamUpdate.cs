@@ -32,13 +32,6 @@ internal sealed class AdamUpdate : IDisposable
         _eps = _scalars.Of(eps);
     }
 
-    /// <summary>The update of a whole flat group at once (never amsgrad: its running maximum is per parameter).</summary>
-    public void Apply(Tensor values, Tensor gradient, long step, Tensor expAvg, Tensor expAvgSq)
-    {
-        Tensor? noMaximum = null;
-        Apply(values, gradient, step, expAvg, expAvgSq, ref noMaximum);
-    }
-
     /// <param name="parameter">The values to update: one parameter, or a flat group's buffer.</param>
     /// <param name="step">The parameter's step count after this step (1 on the first).</param>
     /// <param name="maxExpAvgSq">The running maximum of the second moment; replaced when amsgrad.</param>

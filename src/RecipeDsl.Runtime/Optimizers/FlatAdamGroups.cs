@@ -25,7 +25,6 @@ internal sealed class FlatAdamGroups : IDisposable
     private readonly StepField _step;
     private readonly MomentField _expAvg;
     private readonly MomentField _expAvgSq;
-    private readonly bool _allFlat = true;
 
     public FlatAdamGroups(IEnumerable<torch.optim.ILearningRateController> groups, StepField step, MomentField expAvg, MomentField expAvgSq)
     {
@@ -34,7 +33,6 @@ internal sealed class FlatAdamGroups : IDisposable
         {
             if (FlatParameters.TryCreate(group.Parameters) is not { } flat)
             {
-                _allFlat = false;
                 continue;
             }
 
@@ -44,12 +42,13 @@ internal sealed class FlatAdamGroups : IDisposable
         }
     }
 
-    /// <summary>Whether every group given at construction steps as one flat buffer (tests ask).</summary>
-    public bool AllFlat => _allFlat && _groups.Count > 0;
+    /// <summary>Whether every one of <paramref name="groups"/> (the optimizer's groups now: one may have been added since) is flat.</summary>
+    public bool AllFlat(IEnumerable<torch.optim.ILearningRateController> groups) =>
+        groups.All(group => group is ParamGroup paramGroup && _groups.ContainsKey(paramGroup));
 
     /// <summary>
-    /// Sets every flat group's gradients to none; false when some group of <paramref name="groups"/> (the optimizer's
-    /// groups now: one may have been added since) is not flat, and the caller zeroes the gradients.
+    /// Sets every flat group's gradients to none; false when some group of <paramref name="groups"/> is not flat, and
+    /// the caller zeroes the gradients.
     /// </summary>
     public bool ClearGradients(IEnumerable<torch.optim.ILearningRateController> groups)
     {
@@ -58,7 +57,7 @@ internal sealed class FlatAdamGroups : IDisposable
             group.Flat.ClearGradients();
         }
 
-        return groups.All(group => group is ParamGroup paramGroup && _groups.ContainsKey(paramGroup));
+        return AllFlat(groups);
     }
 
     /// <summary>

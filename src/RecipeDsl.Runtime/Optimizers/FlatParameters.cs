@@ -25,11 +25,13 @@ internal sealed class FlatParameters : IDisposable
     private readonly Parameter[] _parameters;
     private readonly long[] _offsets;
     private readonly Tensor[] _views;
+    private readonly IntPtr _valuesAddress;
 
     private FlatParameters(Parameter[] parameters, Tensor values)
     {
         _parameters = parameters;
         Values = values;
+        _valuesAddress = StorageAddress(values);
         _offsets = new long[parameters.Length];
         _views = new Tensor[parameters.Length];
         var offset = 0L;
@@ -102,7 +104,7 @@ internal sealed class FlatParameters : IDisposable
             return false;
         }
 
-        var inPlace = StorageAddress(first) == StorageAddress(Values);
+        var inPlace = StorageAddress(first) == _valuesAddress;
         for (var i = 1; i < _parameters.Length && inPlace; i++)
         {
             inPlace = _parameters[i].storage_offset() == _offsets[i];

@@ -15,7 +15,6 @@ namespace RecipeDsl.Optimizers;
 public sealed class SGD : TorchSharp.Modules.SGD
 {
     private readonly Dictionary<ParamGroup, FlatMomentum> _flat = new();
-    private readonly bool _allFlat = true;
 
     public SGD(IEnumerable<TorchSharp.Modules.Parameter> parameters, double lr, double momentum = 0, double dampening = 0, double weight_decay = 0, bool nesterov = false, bool maximize = false)
         : base(parameters, lr, momentum, dampening, weight_decay, nesterov, maximize)
@@ -26,15 +25,11 @@ public sealed class SGD : TorchSharp.Modules.SGD
             {
                 _flat.Add(group, new FlatMomentum(flat, flat.NewState()));
             }
-            else
-            {
-                _allFlat = false;
-            }
         }
     }
 
     /// <summary>Whether every parameter group steps as one flat buffer.</summary>
-    internal bool StepsFlat => _allFlat && _flat.Count > 0;
+    internal bool StepsFlat => ParamGroups.All(group => group is ParamGroup paramGroup && _flat.ContainsKey(paramGroup));
 
     public override void zero_grad()
     {
@@ -43,8 +38,8 @@ public sealed class SGD : TorchSharp.Modules.SGD
             group.Flat.ClearGradients();
         }
 
-        // A group added since construction is not flat: TorchSharp zeroes its gradients.
-        if (!ParamGroups.All(group => group is ParamGroup paramGroup && _flat.ContainsKey(paramGroup)))
+        // A group that is not flat (one added since construction, say): TorchSharp zeroes its gradients.
+        if (!StepsFlat)
         {
             base.zero_grad();
         }

@@ -34,7 +34,8 @@ public sealed class CpuAdamKernelTests
             using var decay = (settings.Decoupled ? 1 - settings.LearningRate * settings.WeightDecay : settings.WeightDecay).ToScalar();
             gradient = settings.Decoupled ? gradient : gradient.add(values, alpha: decay);
             values = settings.Decoupled ? values.mul(decay) : values;
-            update.Apply(values, gradient, step, expAvg, expAvgSq);
+            Tensor? noMaximum = null;
+            update.Apply(values, gradient, step, expAvg, expAvgSq, ref noMaximum);
         }
 
         return (values, expAvg, expAvgSq);

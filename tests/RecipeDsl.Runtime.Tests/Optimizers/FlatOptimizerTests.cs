@@ -109,9 +109,11 @@ public sealed class FlatOptimizerTests
     public void A_hundred_flat_steps_in_tensor_operations_land_where_TorchSharps_land(string kind)
     {
         using var scope = NewDisposeScope();
-        var ours = Train(p => Ours(kind, p), 100, dtype: ScalarType.Float64);
+        var flatSteps = false;
+        var ours = Train(p => { var o = Ours(kind, p); flatSteps = StepsFlat(o); return o; }, 100, dtype: ScalarType.Float64);
         var theirs = Train(p => TorchSharps(kind, p), 100, dtype: ScalarType.Float64);
 
+        Assert.True(flatSteps, "the optimizer did not lay the parameters out flat");
         Assert.True(ours.allclose(theirs, rtol: 1e-10, atol: 1e-12), $"largest difference {(ours - theirs).abs().max().item<double>()}");
     }
 
