@@ -12,5 +12,6 @@ internal static class PracticeRules
         new TemperatureScalingRules(),
         new LearningRateScheduleRules(),
         new EarlyStoppingRules(),
-        new FocalLossRules());
+        new FocalLossRules(),
+        new PrecisionRules());
 }

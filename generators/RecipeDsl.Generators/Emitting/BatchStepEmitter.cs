@@ -41,7 +41,7 @@ internal static class BatchStepEmitter
 
         yield return "";
         yield return "optimizer.zero_grad();";
-        yield return $"var logits = model.call({inputs});";
+        yield return $"var logits = {plan.CallModel(inputs)};";
         if (plan.CombineLoss?.CombineLoss(names, labelLoss, inputs) is { } combined)
         {
             foreach (var line in combined.Lines)
@@ -66,7 +66,7 @@ internal static class BatchStepEmitter
         var settings = plan.Names.Settings;
         yield return "";
         yield return "optimizer.zero_grad();";
-        yield return "var logits = model.call(inputs);";
+        yield return $"var logits = {plan.CallModel("inputs")};";
         yield return "// Next-token prediction, a property of the task: position t is scored against token t + 1.";
         yield return $"var (shiftedLogits, shiftedLabels) = {TrainingAlias}.NextToken.Shift(logits, labels);";
         yield return $"var predicted = shiftedLogits.reshape(-1, {settings}.VocabularySize);";

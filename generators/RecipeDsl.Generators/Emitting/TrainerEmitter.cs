@@ -258,6 +258,12 @@ internal static class TrainerEmitter
             ? $"totals.AddTokens(loss, predicted, targets, {settings}.IgnoreIndex);"
             : "totals.Add(loss, logits);");
         writer.CloseBlock();
+        var endOfPass = plan.Techniques.SelectMany(technique => technique.EndTrainingPass(names)).ToList();
+        if (endOfPass.Count > 0)
+        {
+            writer.WriteLine();
+            writer.WriteLines(endOfPass.ToArray());
+        }
         writer.CloseBlock();
     }
 

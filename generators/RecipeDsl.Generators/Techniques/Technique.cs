@@ -105,11 +105,20 @@ internal abstract class Technique
     /// <summary>The loss of the step from the loss on the labels (a student adds its teacher's term).</summary>
     public virtual (string[] Lines, string Loss)? CombineLoss(TrainerNames names, string labelLoss, string inputs) => null;
 
+    /// <summary>
+    /// The expression that runs the model on a training batch's inputs, when the technique runs it (a bfloat16 copy);
+    /// null keeps <c>model.call(inputs)</c>.
+    /// </summary>
+    public virtual string? CallModel(string inputs) => null;
+
     /// <summary>Lines between <c>loss.backward()</c> and <c>optimizer.step()</c>.</summary>
     public virtual IEnumerable<string> BeforeStep(TrainerNames names) => [];
 
     /// <summary>Lines after every <c>optimizer.step()</c>.</summary>
     public virtual IEnumerable<string> AfterStep(TrainerNames names) => [];
+
+    /// <summary>Lines after the last batch of every epoch's pass over the training split, before validation.</summary>
+    public virtual IEnumerable<string> EndTrainingPass(TrainerNames names) => [];
 
     /// <summary>A property the epoch's <c>EpochMetrics</c> is initialised with, such as <c>GradientNorm = …</c>.</summary>
     public virtual string? EpochMetric => null;

@@ -10,9 +10,10 @@ namespace RecipeDsl.Generators.Techniques;
 /// </summary>
 /// <remarks>
 /// The order is the order of the techniques' setup lines, and so of everything they write (their constants, entry
-/// points, epoch-start lines, checkpoint parts): label noise in the data, dropout in the network, the teacher
+/// points, epoch-start lines, checkpoint parts): the TF32 switches, label noise in the data, dropout in the network, the teacher
 /// (distillation), the targets' smoothing (per-class or one ε), the loss (cross-entropy or focal), image augmentation,
-/// Mixup, temperature scaling, the ε sweep, the learning rate schedule, gradient clipping, early stopping. Changing it
+/// Mixup, temperature scaling, the ε sweep, the learning rate schedule, the bfloat16 copy (its float32 gradients
+/// before clipping), gradient clipping, early stopping. Changing it
 /// changes the generated output.
 /// </remarks>
 internal sealed class TrainerPlan
@@ -30,6 +31,7 @@ internal sealed class TrainerPlan
         BatchTransform = OneAtMost(techniques.Select(t => t.BatchTransform), nameof(Technique.BatchTransform));
         // The hooks are pure, so asking with placeholder expressions finds the technique that fills the slot.
         MixBatch = OneAtMost(techniques.Where(t => t.MixBatch("targets") is not null), nameof(Technique.MixBatch));
+        ModelCaller = OneAtMost(techniques.Where(t => t.CallModel("inputs") is not null), nameof(Technique.CallModel));
         CombineLoss = OneAtMost(techniques.Where(t => t.CombineLoss(Names, "loss", "inputs") is not null), nameof(Technique.CombineLoss));
         AfterTraining = OneAtMost(techniques.Select(t => t.AfterTraining(Names)), nameof(Technique.AfterTraining));
         LoopParameters = techniques.Select(t => t.LoopParameter(Names)).OfType<(string Parameter, string Argument)>().ToArray();
@@ -60,6 +62,12 @@ internal sealed class TrainerPlan
 
     /// <summary>The technique that mixes each batch (inputs and targets), if any.</summary>
     public Technique? MixBatch { get; }
+
+    /// <summary>The technique that runs the model on training batches (a bfloat16 copy), if any.</summary>
+    public Technique? ModelCaller { get; }
+
+    /// <summary>The expression that runs the model on a training batch's <paramref name="inputs"/>.</summary>
+    public string CallModel(string inputs) => ModelCaller?.CallModel(inputs) ?? $"model.call({inputs})";
 
     /// <summary>The technique that adds to the loss on the labels (a student's teacher term), if any.</summary>
     public Technique? CombineLoss { get; }
@@ -102,6 +110,7 @@ internal sealed class TrainerPlan
     /// </summary>
     private static readonly System.Func<Recipe, Technique?>[] Units =
     [
+        Precision.From,
         LabelNoise.From,
         Dropout.From,
         Distillation.From,
@@ -113,6 +122,7 @@ internal sealed class TrainerPlan
         TemperatureScaling.From,
         LabelSmoothingSweep.From,
         LearningRateSchedule.From,
+        BFloat16Training.From,
         GradientClipping.From,
         EarlyStopping.From,
     ];

@@ -1,7 +1,7 @@
 namespace RecipeDsl.Language.Model;
 
 // The YAML spelling of each member is in RecipeValues. The enums the generated code hands to the runtime
-// (DataSource, DevicePreference, SmoothingConvention, ValidationMetric) are defined once, in the runtime's source,
+// (DataSource, DevicePreference, TrainingPrecision, SmoothingConvention, ValidationMetric) are defined once, in the runtime's source,
 // and compiled into this assembly too (see the project file).
 
 public enum TaskKind

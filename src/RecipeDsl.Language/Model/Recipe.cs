@@ -123,6 +123,9 @@ public sealed record TrainingSpec(int Epochs, OptimizerSpec Optimizer, DevicePre
 
     /// <summary>When to stop before <see cref="Epochs"/> (<c>training.early_stopping</c>), or null: train every epoch.</summary>
     public EarlyStoppingSpec? EarlyStopping { get; init; }
+
+    /// <summary>The arithmetic of training's forward and backward passes (<c>training.precision</c>).</summary>
+    public TrainingPrecision Precision { get; init; }
 }
 
 /// <param name="Momentum">SGD momentum; 0 for Adam and AdamW.</param>

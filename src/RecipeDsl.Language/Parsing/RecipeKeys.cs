@@ -28,7 +28,7 @@ public static class RecipeKeys
 
     public static readonly IReadOnlyList<string> Model = new[] { "architecture", "type", "hidden_sizes", "channels", "dropout", "role", "pretrained", "layers", "heads", "d_model", "tie_embeddings" };
 
-    public static readonly IReadOnlyList<string> Training = new[] { "epochs", "optimizer", "schedule", "grad_clip_norm", "early_stopping", "device" };
+    public static readonly IReadOnlyList<string> Training = new[] { "epochs", "optimizer", "schedule", "grad_clip_norm", "early_stopping", "device", "precision" };
 
     public static readonly IReadOnlyList<string> Optimizer = new[] { "type", "lr", "weight_decay", "momentum" };
 

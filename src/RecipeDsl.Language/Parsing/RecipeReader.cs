@@ -424,6 +424,7 @@ internal sealed class RecipeReader
             Schedule = LearningRateScheduleSection.Read(_read, training, epochs, optimizer.LearningRate),
             GradClipNorm = GradientClippingSection.Read(_read, training),
             EarlyStopping = EarlyStoppingSection.Read(_read, training),
+            Precision = _read.Enum(training, "precision", TrainingPrecision.Fp32, RecipeValues.Precisions),
         };
     }
 

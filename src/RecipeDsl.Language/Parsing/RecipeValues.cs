@@ -42,6 +42,9 @@ public static class RecipeValues
     public static readonly IReadOnlyList<KeyValuePair<string, DevicePreference>> Devices =
         Pairs(("auto", DevicePreference.Auto), ("cpu", DevicePreference.Cpu), ("cuda", DevicePreference.Cuda));
 
+    public static readonly IReadOnlyList<KeyValuePair<string, TrainingPrecision>> Precisions =
+        Pairs(("fp32", TrainingPrecision.Fp32), ("tf32", TrainingPrecision.Tf32), ("bf16", TrainingPrecision.Bf16));
+
     public static readonly IReadOnlyList<KeyValuePair<string, SmoothingConvention>> SmoothingConventions =
         Pairs(("uniform", SmoothingConvention.Uniform), ("off_target", SmoothingConvention.OffTarget));
 
@@ -62,6 +65,8 @@ public static class RecipeValues
     public static string Spelling(this OptimizerKind value) => SpellingIn(Optimizers, value);
 
     public static string Spelling(this DevicePreference value) => SpellingIn(Devices, value);
+
+    public static string Spelling(this TrainingPrecision value) => SpellingIn(Precisions, value);
 
     public static string Spelling(this SmoothingConvention value) => SpellingIn(SmoothingConventions, value);
 

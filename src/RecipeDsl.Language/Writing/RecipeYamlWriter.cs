@@ -105,6 +105,7 @@ public static class RecipeYamlWriter
         }
 
         Line(1, "device: " + recipe.Training.Device.Spelling());
+        Line(1, "precision: " + recipe.Training.Precision.Spelling());
 
         Line(0, "loss:");
         if (!recipe.Task.PredictsNextToken())
