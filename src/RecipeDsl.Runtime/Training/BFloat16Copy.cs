@@ -43,6 +43,9 @@ public sealed class BFloat16Copy<TModel> : IDisposable where TModel : nn.Module<
         _buffers = Pair(master.named_buffers(), _copy.named_buffers(), "buffer");
     }
 
+    /// <summary>The bfloat16 model (tests look inside).</summary>
+    internal TModel Model => _copy;
+
     /// <summary>At the start of an epoch's pass: the copy takes the float32 weights and buffers (a restored checkpoint, early stopping's weights) and training mode.</summary>
     public void StartEpoch()
     {

@@ -30,6 +30,8 @@ public sealed class CodeFixTests
     [InlineData("RD1003", Mlp + "loss:\n  label_smoothing: 0.1\nmixup:\n  label_smoothing: 0.1\n", Mlp + "loss:\n  label_smoothing: 0.1\nmixup:\n  label_smoothing: 0.0\n", "Smooth the Mixup targets only once")]
     [InlineData("RD1005", Mlp + "  pretrained: base.dat\nloss:\n  label_smoothing: 0.2\n", Mlp + "  pretrained: base.dat\nloss:\n  label_smoothing: 0.05\n", "Set label smoothing to 0.05")]
     [InlineData("RD1014", Mlp + "loss:\n  type: focal\n  focal_gamma: 0\n", Mlp + "loss:\n  type: focal\n  focal_gamma: 2\n", "Set focal_gamma to 2")]
+    [InlineData("RD1015", Mlp + "training:\n  device: cpu\n  precision: tf32\n", Mlp + "training:\n  device: cpu\n  precision: fp32\n", "Set precision to fp32")]
+    [InlineData("RD1016", Mlp + "training:\n  device: cpu\n  precision: bf16\n", Mlp + "training:\n  device: cpu\n  precision: fp32\n", "Set precision to fp32")]
     [InlineData("RD1009", "data:\n  dataset: mnist\n  batch_size: 63\nmodel:\n  architecture: mlp\nmixup: {}\n", "data:\n  dataset: mnist\n  batch_size: 64\nmodel:\n  architecture: mlp\nmixup: {}\n", "Use an even batch size (64)")]
     public async Task A_fix_rewrites_the_yaml_and_the_diagnostic_goes_away(string id, string before, string after, string title)
     {
@@ -44,7 +46,7 @@ public sealed class CodeFixTests
     public void The_fixable_ids_are_those_whose_rules_offer_a_fix()
     {
         Assert.Equal(
-            new[] { "RD0002", "RD0005", "RD1001", "RD1002", "RD1003", "RD1004", "RD1005", "RD1009", "RD1014" },
+            new[] { "RD0002", "RD0005", "RD1001", "RD1002", "RD1003", "RD1004", "RD1005", "RD1009", "RD1014", "RD1015", "RD1016" },
             new RecipeCodeFixProvider().FixableDiagnosticIds.OrderBy(id => id, StringComparer.Ordinal));
     }
 

@@ -206,6 +206,20 @@ public sealed class PracticeRuleTests
     }
 
     [Fact]
+    public void RD1015_and_RD1016_flag_a_reduced_precision_on_a_cpu_recipe_only()
+    {
+        var tf32 = Assert.Single(Analyze(Mlp + "training:\n  device: cpu\n  precision: tf32\n"));
+        var bf16 = Assert.Single(Analyze(Mlp + "training:\n  device: cpu\n  precision: bf16\n"));
+
+        Assert.Equal(("RD1015", "/p/x.recipe.yaml(7,14)", DiagnosticSeverity.Warning), (tf32.Id, tf32.ToString()[..22], tf32.Severity));
+        Assert.Equal("precision tf32 changes only CUDA matmuls and cuDNN convolutions; with device cpu this recipe trains in fp32", tf32.GetMessage());
+        Assert.Equal(("RD1016", DiagnosticSeverity.Info), (bf16.Id, bf16.Severity));
+        Assert.Empty(Analyze(Mlp + "training:\n  device: auto\n  precision: bf16\n"));
+        Assert.Empty(Analyze(Mlp + "training:\n  device: cuda\n  precision: tf32\n"));
+        Assert.Empty(Analyze(Mlp + "training:\n  device: cpu\n  precision: fp32\n"));
+    }
+
+    [Fact]
     public void A_yaml_comment_silences_practice_rules_for_its_recipe()
     {
         const string noisy = "data:\n  dataset: mnist\n  labels: noisy\nmodel:\n  architecture: mlp\n  role: teacher\nloss:\n  label_smoothing: 0.1\n";

@@ -68,6 +68,7 @@ public sealed class RecipeParserTests
               epochs: 12
               optimizer: { type: sgd, lr: 0.1, weight_decay: 5e-4, momentum: 0.8 }
               device: cuda
+              precision: bf16
             loss:
               label_smoothing: 0.15
               smoothing_convention: off_target
@@ -83,10 +84,10 @@ public sealed class RecipeParserTests
         Assert.Equal(new[] { 64, 32 }, recipe.Model.HiddenSizes);
         Assert.Equal(new[] { 0.3, 0.3 }, recipe.Model.Dropout);
         Assert.Equal(ModelRole.Teacher, recipe.Model.Role);
-        Assert.Equal(new TrainingSpec(12, new OptimizerSpec(OptimizerKind.Sgd, 0.1, 5e-4, 0.8), DevicePreference.Cuda), recipe.Training);
+        Assert.Equal(new TrainingSpec(12, new OptimizerSpec(OptimizerKind.Sgd, 0.1, 5e-4, 0.8), DevicePreference.Cuda) { Precision = TrainingPrecision.Bf16 }, recipe.Training);
         Assert.Equal(0.15, recipe.Loss.LabelSmoothing);
         Assert.Equal(SmoothingConvention.OffTarget, recipe.Loss.Convention);
-        Assert.Equal(15, parsed.Locations.ValueSpan("loss.label_smoothing")!.Value.StartLine);
+        Assert.Equal(16, parsed.Locations.ValueSpan("loss.label_smoothing")!.Value.StartLine);
         Assert.Equal(19, parsed.Locations.ValueSpan("loss.label_smoothing")!.Value.StartColumn);
     }
 
@@ -100,6 +101,27 @@ public sealed class RecipeParserTests
         var recipe = RecipeParser.Parse("x.recipe.yaml", Minimal + $"\ntraining:\n  optimizer:\n    lr: {written}\n").Recipe;
 
         Assert.Equal(expected, recipe!.Training.Optimizer.LearningRate);
+    }
+
+    [Theory]
+    [InlineData("fp32", TrainingPrecision.Fp32)]
+    [InlineData("tf32", TrainingPrecision.Tf32)]
+    [InlineData("bf16", TrainingPrecision.Bf16)]
+    public void Precision_is_read(string written, TrainingPrecision expected)
+    {
+        var recipe = RecipeParser.Parse("x.recipe.yaml", Minimal + $"\ntraining:\n  precision: {written}\n").Recipe;
+
+        Assert.Equal(expected, recipe!.Training.Precision);
+    }
+
+    [Fact]
+    public void An_unsupported_precision_is_located_and_names_the_ones_there_are()
+    {
+        var problem = SingleProblem(Minimal + "\ntraining:\n  precision: fp16\n");
+
+        Assert.Equal(ProblemIds.UnknownValue, problem.Id);
+        Assert.Equal((5, 13), (problem.Span.StartLine, problem.Span.StartColumn));
+        Assert.Contains("fp32, tf32, bf16", string.Join("", problem.Arguments));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using RecipeDsl.Data;
 using RecipeDsl.Recipes;
 using RecipeDsl.Training;
@@ -43,6 +44,23 @@ public sealed class GeneratedTrainerTests
         var result = new SmokeCnnTrainer().Train(Short);
 
         Assert.True(result.Test.Accuracy > 0.6, $"test accuracy {result.Test.Accuracy:P1} (chance is 10 %)");
+    }
+
+    [Fact]
+    public void A_bf16_recipe_learns_and_leaves_its_model_float32()
+    {
+        Seeding.SeedAll(SmokePrecisionRecipe.Seed);
+        using var model = new SmokePrecisionModel();
+
+        var result = new SmokePrecisionTrainer().Train(model, Short with { Epochs = 1 });
+
+        Assert.True(result.Test.Accuracy > 0.6, $"test accuracy {result.Test.Accuracy:P1} (chance is 10 %)");
+        Assert.All(model.parameters(), parameter => Assert.Equal(ScalarType.Float32, parameter.dtype));
+        // Master weights: the float32 model holds values bfloat16 cannot, so it was not merely rounded from the copy.
+        using var weights = model.parameters().First().detach();
+        using var rounded = weights.to(ScalarType.BFloat16).to(ScalarType.Float32);
+        Assert.False(weights.equal(rounded).all().item<bool>());
+        Assert.True(result.Epochs[0].GradientNorm > 0);
     }
 
     [Fact]
@@ -91,6 +109,7 @@ public sealed class GeneratedTrainerTests
     public static TheoryData<string> TechniqueRecipes() => new()
     {
         "SmokeMlp", "SmokeMixup", "SmokeNoisyClasses", "SmokeSequence", "SmokeStudent", "SmokeCalibrated", "SmokeCnn", "SmokeFocal", "SmokeScheduled",
+        "SmokePrecision",
     };
 
     [Theory]
@@ -126,7 +145,7 @@ public sealed class GeneratedTrainerTests
             new[]
             {
                 "SmokeCalibrated", "SmokeChars", "SmokeCnn", "SmokeCustom", "SmokeFashion", "SmokeFocal", "SmokeFortunes", "SmokeImages", "SmokeMixup", "SmokeMlp",
-                "SmokeNoisyClasses", "SmokePoisoned", "SmokeScheduled", "SmokeSequence", "SmokeStudent", "SmokeSweep", "SmokeTable", "SmokeTeacher",
+                "SmokeNoisyClasses", "SmokePoisoned", "SmokePrecision", "SmokeScheduled", "SmokeSequence", "SmokeStudent", "SmokeSweep", "SmokeTable", "SmokeTeacher",
                 "SmokeText",
             },
             System.Linq.Enumerable.Select(RecipeCatalog.All, entry => entry.Name));

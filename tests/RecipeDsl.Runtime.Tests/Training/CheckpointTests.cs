@@ -41,6 +41,19 @@ public sealed class CheckpointTests : IDisposable
     }
 
     [Fact]
+    public void A_bf16_run_resumes_from_its_float32_master_weights_exactly()
+    {
+        var options = new TrainingOptions { Epochs = 2, MaxTrainSamples = 500 };
+        var uninterrupted = new SmokePrecisionTrainer().Train(options with { CheckpointDirectory = Folder("full") });
+
+        new SmokePrecisionTrainer().Train(options with { Epochs = 1, CheckpointDirectory = Folder("cut") });
+        var resumed = new SmokePrecisionTrainer().Train(options with { CheckpointDirectory = Folder("cut"), Resume = true });
+
+        AssertSameRun(uninterrupted, resumed);
+        Assert.Equal(uninterrupted.Epochs.Select(e => e.GradientNorm), resumed.Epochs.Select(e => e.GradientNorm));
+    }
+
+    [Fact]
     public void Mixup_generators_are_part_of_the_checkpoint()
     {
         var options = new TrainingOptions { Epochs = 2, MaxTrainSamples = 500 };
