@@ -15,6 +15,12 @@ using static TorchSharp.torch;
 //   -- N             N rounds of the three MNIST-sized shapes
 //   -- N fashion     the same, then the two Fashion-MNIST shapes (needs /usr/share/datasets/fashion-mnist)
 //   -- N ablate      the small MLP's hand-written loop with each step of the generated one added
+//   -- N precision [fashion]  the generated MLP-2048 and CNN (and Fashion CNN) trainers at fp32, tf32 and bf16,
+//                    interleaved: median epoch, test accuracy, and speed against fp32
+//   -- N checkpoint  the generated MLP-256 and CNN with and without a checkpoint written after every epoch (the
+//                    CLI always writes one), interleaved: what writing it costs per epoch
+//   -- N memory [fashion]  N epochs of MLP-256, CNN and the bf16 MLP-256 (and the Fashion shapes), printing after
+//                    every epoch the process's RSS, the managed heap after a full collection and the live tensors
 var rounds = args.FirstOrDefault(arg => arg.All(char.IsDigit)) is { } count ? int.Parse(count, System.Globalization.CultureInfo.InvariantCulture) : 2;
 var ablate = args.Contains("ablate");
 const int BatchSize = 128;
@@ -55,6 +61,101 @@ if (ablate)
     return;
 }
 
+if (args.Contains("checkpoint"))
+{
+    var trainers = new (string Name, IRecipeTrainer Trainer)[] { ("MLP 784-256-256-10", new BenchMlp256Trainer()), ("CNN conv32-conv64", new BenchCnnTrainer()) };
+    for (var round = 1; round <= rounds; round++)
+    {
+        foreach (var (name, trainer) in trainers)
+        {
+            var without = Median(Generated(trainer));
+            var folder = System.IO.Directory.CreateTempSubdirectory("recipedsl-checkpoints-");
+            var with = Median(Generated(trainer, checkpointDirectory: folder.FullName));
+            folder.Delete(recursive: true);
+            Console.WriteLine($"round {round}  {name,-20} without checkpoints {without:F3} s  with {with:F3} s  ({(with - without) * 1000:F1} ms per epoch, {with / without:F3}× the time)");
+        }
+    }
+
+    return;
+}
+
+if (args.Contains("memory"))
+{
+    var trainers = new List<(string Name, IRecipeTrainer Trainer)>
+    {
+        ("MLP 784-256-256-10", new BenchMlp256Trainer()), ("CNN conv32-conv64", new BenchCnnTrainer()), ("MLP 784-256-256-10, bf16", new BenchMlp256Bf16Trainer()),
+    };
+    if (args.Contains("fashion"))
+    {
+        trainers.Add(("Fashion MLP 784-512-256-10", new BenchFashionMlpTrainer()));
+        trainers.Add(("Fashion CNN 32-64 + 128", new BenchFashionCnnTrainer()));
+    }
+
+    foreach (var (name, trainer) in trainers)
+    {
+        var samples = new List<(double Rss, double Managed, long Tensors)>();
+        trainer.Train(new TrainingOptions
+        {
+            Epochs = rounds,
+            OnEpoch = epoch =>
+            {
+                // After a full collection: what the process keeps, not garbage that a later collection would free.
+                var managed = GC.GetTotalMemory(forceFullCollection: true) / 1048576.0;
+                using var process = Process.GetCurrentProcess();
+                var sample = (process.WorkingSet64 / 1048576.0, managed, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+                samples.Add(sample);
+                Console.WriteLine($"{name,-28} epoch {epoch.Epoch,3}  RSS {sample.Item1,7:F1} MiB  managed {sample.managed,6:F1} MiB  live tensors {sample.Item3}");
+            },
+        });
+        // From epoch 3 on: the first epochs grow the caching allocators, the prepared copy and the JIT'd code.
+        var settled = samples.Skip(2).ToList();
+        Console.WriteLine($"{name,-28} epochs 3–{samples.Count}: RSS {settled.Min(s => s.Rss):F1}–{settled.Max(s => s.Rss):F1} MiB, "
+            + $"managed {settled.Min(s => s.Managed):F1}–{settled.Max(s => s.Managed):F1} MiB, live tensors {settled.Min(s => s.Tensors)}–{settled.Max(s => s.Tensors)}");
+    }
+
+    return;
+}
+
+if (args.Contains("precision"))
+{
+    var precisions = new List<(string Name, (string Precision, IRecipeTrainer Trainer)[] Variants)>
+    {
+        ("MLP 784-2048-2048-10, dropout 0.1", [("fp32", new BenchMlp2048Trainer()), ("tf32", new BenchMlp2048Tf32Trainer()), ("bf16", new BenchMlp2048Bf16Trainer())]),
+        ("CNN conv32-conv64 (3×3, pool) + 128", [("fp32", new BenchCnnTrainer()), ("tf32", new BenchCnnTf32Trainer()), ("bf16", new BenchCnnBf16Trainer())]),
+    };
+    if (args.Contains("fashion"))
+    {
+        precisions.Add(("Fashion CNN 32-64 + 128, dropout 0.25",
+            [("fp32", new BenchFashionCnnTrainer()), ("tf32", new BenchFashionCnnTf32Trainer()), ("bf16", new BenchFashionCnnBf16Trainer())]));
+    }
+
+    var runs = new Dictionary<(string Shape, string Precision), List<(double Seconds, double Accuracy)>>();
+    for (var round = 1; round <= rounds; round++)
+    {
+        foreach (var (name, variants) in precisions)
+        {
+            foreach (var (precision, trainer) in variants)
+            {
+                double accuracy = 0;
+                var median = Median(Generated(trainer, result => accuracy = result.Test.Accuracy));
+                Console.WriteLine($"round {round}  {name,-40} precision {precision}  {median:F3} s  test accuracy {accuracy:P2}");
+                runs.TryAdd((name, precision), []);
+                runs[(name, precision)].Add((median, accuracy));
+            }
+        }
+    }
+
+    foreach (var ((name, precision), values) in runs)
+    {
+        var seconds = values.Select(v => v.Seconds).Order().ElementAt(values.Count / 2);
+        var fp32 = runs[(name, "fp32")].Select(v => v.Seconds).Order().ElementAt(values.Count / 2);
+        Console.WriteLine($"median of {values.Count} rounds  {name,-40} precision {precision}  {seconds:F3} s  speed vs fp32 {fp32 / seconds:F2}×  "
+            + $"test accuracy {string.Join(" / ", values.Select(v => v.Accuracy.ToString("P2", System.Globalization.CultureInfo.InvariantCulture)))}");
+    }
+
+    return;
+}
+
 var ratios = shapes.ToDictionary(shape => shape.Name, _ => new List<double>());
 for (var round = 1; round <= rounds; round++)
 {
@@ -77,7 +178,7 @@ foreach (var (name, values) in ratios)
 static double Median(List<double> seconds) => seconds.Skip(1).Order().ElementAt((seconds.Count - 1) / 2);
 
 // Wall clock between epoch ends, as a user experiences it (OnEpoch comes after the validation pass).
-static List<double> Generated(IRecipeTrainer trainer)
+static List<double> Generated(IRecipeTrainer trainer, Action<TrainingResult>? finished = null, string? checkpointDirectory = null)
 {
     var clock = Stopwatch.StartNew();
     var seconds = new List<double>();
@@ -90,6 +191,8 @@ static List<double> Generated(IRecipeTrainer trainer)
             seconds.Add(now - last);
             last = now;
         },
+        OnFinished = finished,
+        CheckpointDirectory = checkpointDirectory,
     });
     // The first interval includes loading the data and building the model; it is dropped with epoch 1.
     return seconds;

@@ -5,6 +5,9 @@
 # which runs, on the one machine, the generated-vs-hand-written program (on CUDA) and PyTorch eager in two interleaved
 # pairs of two rounds each, on the three MNIST-sized shapes and the two Fashion-MNIST ones; ABLATE=1 adds the
 # ablation. It prints the medians and ratios last; the log also goes to $OUT when set.
+# PRECISION=1 bash .gpu/throughput.sh runs training.precision instead (a separate call: it takes about as long): the
+# generated MLP-2048, CNN and Fashion CNN at fp32, tf32 and bf16 against PyTorch eager at the same precision (bf16:
+# autocast), two rounds each, and prints time, test accuracy and the speed ratios.
 # Fashion-MNIST itself would take the bundle over the device tool's 64 MiB, so the machine writes random images of its
 # size and format where Debian's package puts it (speed does not depend on pixel values; the PyTorch twin uses random
 # bytes too).
@@ -31,6 +34,36 @@ for prefix, count in (("train", 60000), ("t10k", 10000)):
     with gzip.open(f"{folder}/{prefix}-labels-idx1-ubyte.gz", "wb", compresslevel=1) as labels:
         labels.write(struct.pack(">II", 0x801, count) + bytes(b % 10 for b in draw.randbytes(count)))
 IDX
+if [ "${PRECISION:-0}" = 1 ]; then
+  log=${OUT:-/tmp}/precision.log
+  {
+    nvidia-smi --query-gpu=name,driver_version,clocks.sm,clocks.mem --format=csv,noheader || true
+    echo "== RecipeDsl (generated) at fp32, tf32 and bf16, two rounds"
+    bash "$here/run.sh" Throughput.dll 2 precision fashion
+    for precision in fp32 tf32 bf16; do
+      echo "== PyTorch eager at $precision, two rounds"
+      PYTHONUNBUFFERED=1 python3 "$here/pytorch_twin.py" --rounds 2 --device cuda --fashion --precision "$precision" \
+        --shape "MLP 784-2048" --shape "CNN" --shape "Fashion CNN"
+    done
+  } 2>&1 | tee "$log"
+  python3 - "$log" <<'SUMMARY'
+import re, statistics, sys
+generated, pytorch, accuracy = {}, {}, {}
+for line in open(sys.argv[1], encoding="utf-8"):
+    if m := re.match(r"round \d+\s+(.+?)\s+precision (\w+)\s+([\d.]+) s\s+test accuracy ([\d.]+) ?%", line):
+        generated.setdefault((m[1], m[2]), []).append(float(m[3]))
+        accuracy.setdefault((m[1], m[2]), []).append(m[4])
+    elif m := re.match(r"round \d+\s+(.+?)\s+[\d,]+ examples .*pytorch ([\d.]+) s.*?(?:precision (\w+))?$", line.rstrip()):
+        pytorch.setdefault((m[1], m[3] or "fp32"), []).append(float(m[2]))
+print("shape | precision | generated | PyTorch eager | generated vs PyTorch | generated vs its fp32 | test accuracy % (rounds)")
+for (shape, precision), runs in generated.items():
+    g = statistics.median(runs)
+    p = statistics.median(pytorch.get((shape, precision), [float("nan")]))
+    fp32 = statistics.median(generated[(shape, "fp32")])
+    print(f"{shape} | {precision} | {g:.3f} | {p:.3f} | {p / g:.2f}x | {fp32 / g:.2f}x | {' / '.join(accuracy[(shape, precision)])}")
+SUMMARY
+  exit 0
+fi
 {
   nvidia-smi --query-gpu=name,driver_version,clocks.sm,clocks.mem --format=csv,noheader || true
   echo "== pair 1: RecipeDsl (generated) and hand-written TorchSharp, two rounds"

@@ -62,6 +62,40 @@ public sealed class GeneratedTechniqueTests
     }
 
     [Fact]
+    public void Bf16_runs_batches_through_the_copy_and_clips_and_steps_the_float32_weights()
+    {
+        var source = Generate(Base + "training:\n  precision: bf16\n  grad_clip_norm: 1\nmixup: {}\n");
+
+        Assert.Contains("using var bfloat16Copy = new Training.BFloat16Copy<ShapeModel>(model, new ShapeModel(), options.Log, ShapeRecipe.Name);", source);
+        Assert.Contains("var logits = bfloat16Copy.Forward(mixedInputs);", source);
+        Assert.Contains("using var tensorFloat32 = Training.TensorFloat32.Off();", source);
+        var order = new[]
+        {
+            "bfloat16Copy.StartEpoch();", "loss.backward();", "bfloat16Copy.GradientsToMaster();", "clipping.Clip(model.parameters());",
+            "optimizer.step();", "bfloat16Copy.CopyWeights();", "totals.Add(loss, logits);", "bfloat16Copy.EndEpoch();",
+        };
+        var epoch = source.IndexOf("private static void TrainEpoch(", System.StringComparison.Ordinal);
+        var positions = order.Select(line => source.IndexOf(line, epoch, System.StringComparison.Ordinal)).ToArray();
+        Assert.All(positions, position => Assert.True(position > epoch));
+        Assert.Equal(positions.Order(), positions);
+        // Only the training pass runs the copy: validation scores the float32 model.
+        Assert.Equal(source.LastIndexOf("bfloat16Copy.Forward(", System.StringComparison.Ordinal), source.IndexOf("bfloat16Copy.Forward(", epoch, System.StringComparison.Ordinal));
+        Assert.Contains("var validation = Training.Evaluation.Validation(model, data, ShapeRecipe.CalibrationBins);", source);
+    }
+
+    [Theory]
+    [InlineData("fp32", "using var tensorFloat32 = Training.TensorFloat32.Off();")]
+    [InlineData("tf32", "using var tensorFloat32 = Training.TensorFloat32.On(device.Device, options.Log, ShapeRecipe.Name);")]
+    public void Fp32_and_tf32_set_the_tf32_switches_and_nothing_else(string precision, string line)
+    {
+        var source = Generate(Base + $"training:\n  precision: {precision}\n");
+
+        Assert.Contains(line, source);
+        Assert.DoesNotContain("bfloat16", source);
+        Assert.Contains("var logits = model.call(inputs);", source);
+    }
+
+    [Fact]
     public void Mixup_without_smoothing_mixes_one_hot_targets()
     {
         var source = Generate(Base + "mixup: {}\n");
