@@ -1,11 +1,5 @@
-using System;
-using RecipeDsl.Cli;
-using Spectre.Console;
+using RecipeDsl.Host;
+using RecipeDsl.Recipes;
 
-// Piped or logged output is not a terminal: give tables room instead of the default 80 columns.
-if (Console.IsOutputRedirected)
-{
-    AnsiConsole.Console.Profile.Width = Math.Max(AnsiConsole.Console.Profile.Width, 160);
-}
-
-return RecipeDslApp.Run(args, AnsiConsole.Console);
+// The host every RecipeDsl program gets from the package, over this repository's sample recipes (recipes/).
+return RecipeDslApp.Run(args, RecipeCatalog.All, "recipedsl");

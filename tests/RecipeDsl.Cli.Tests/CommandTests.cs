@@ -2,6 +2,8 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using RecipeDsl.Host;
+using RecipeDsl.Recipes;
 using Spectre.Console.Testing;
 using Xunit;
 
@@ -16,7 +18,7 @@ public sealed class CommandTests : IDisposable
     private static (int ExitCode, string Output) Run(TestConsole console, params string[] args)
     {
         console.Profile.Width = 200;
-        var exitCode = RecipeDslApp.Run(args, console);
+        var exitCode = RecipeDslApp.Run(args, console, RecipeCatalog.All, "recipedsl");
         return (exitCode, console.Output);
     }
 

@@ -7,9 +7,10 @@ using Xunit;
 namespace RecipeDsl.Compiler.Tests.Build;
 
 /// <summary>
-/// The NuGet package on its own: packed into a local folder feed, referenced by version from a fresh project with one
-/// recipe, built and run. The generated trainer is usable, RD1001 appears at the consumer's YAML line, and the program
-/// trains for one short epoch.
+/// The NuGet package on its own: packed into a local folder feed, referenced by version from a fresh project whose
+/// Program.cs is one line (the package's host over its recipe catalog), built and run. RD1001 appears at the
+/// consumer's YAML line, and the host lists and trains the consumer's recipes (MNIST, a CSV table, an image folder,
+/// text through the cl100k tokenizer) and writes their report folders.
 /// </summary>
 [Collection(ConsumerProject.Collection)]
 public sealed class PackageConsumerTests : IDisposable
@@ -22,19 +23,8 @@ public sealed class PackageConsumerTests : IDisposable
     {
         _consumer = new ConsumerProject(
             """
-            using RecipeDsl.Recipes;
-            using RecipeDsl.Training;
-
-            var result = new TeacherTrainer().Train(new TrainingOptions { Epochs = 1, MaxTrainSamples = 500 });
-            System.Console.WriteLine($"trained {result.Recipe}: test accuracy {result.Test.Accuracy:F3}");
-            // The user's own files, read with the package's dependencies (Sep, SkiaSharp and its native library).
-            var table = new PointsTrainer().Train();
-            var images = new IconsTrainer().Train();
-            System.Console.WriteLine($"trained {table.Recipe} on {table.TrainCount} rows and {images.Recipe} on {images.TrainCount} images");
-            // Text through the package's tokenizer and its vocabulary package (cl100k), and a transformer.
-            var text = new LinesTrainer().Train();
-            System.Console.WriteLine($"trained {text.Recipe} on {text.TrainCount} windows, {text.Test.Count} test tokens");
-            return result.Test.Accuracy > 0.3 ? 0 : 1;
+            // The whole program: the package's command-line host over this project's recipes.
+            return RecipeDsl.Host.RecipeDslApp.Run(args, RecipeDsl.Recipes.RecipeCatalog.All);
             """,
             $"""
             <Project Sdk="Microsoft.NET.Sdk">
@@ -104,7 +94,7 @@ public sealed class PackageConsumerTests : IDisposable
     }
 
     [Fact]
-    public void A_fresh_project_gets_trainers_and_warnings_from_the_package_alone_and_trains()
+    public void A_fresh_project_gets_trainers_warnings_and_the_command_line_from_the_package_alone()
     {
         var package = Path.Combine(RepositoryPaths.Root, "src", "RecipeDsl.Package", "RecipeDsl.Package.csproj");
         var (packExit, packOutput) = _consumer.Dotnet($"pack \"{package}\" -c {ConsumerProject.Configuration} -o \"{_feed}\" -p:Version={_version} -nodeReuse:false");
@@ -117,12 +107,37 @@ public sealed class PackageConsumerTests : IDisposable
         Assert.DoesNotContain("CS8785", buildOutput);
         Assert.DoesNotContain("CS8032", buildOutput);
 
-        var (runExit, runOutput) = _consumer.Dotnet($"run --no-build -c {ConsumerProject.Configuration}");
-        Assert.True(runExit == 0, runOutput);
-        Assert.Contains("trained Teacher: test accuracy", runOutput);
-        Assert.Contains("trained Points on 29 rows and Icons on 7 images", runOutput);
-        Assert.Matches(@"trained Lines on [0-9]+ windows, [0-9]+ test tokens", runOutput);
+        var (listExit, listOutput) = Run("list");
+        Assert.True(listExit == 0, listOutput);
+        foreach (var name in new[] { "Teacher", "Points", "Icons", "Lines" })
+        {
+            Assert.Contains(name, listOutput);
+        }
+
+        var (trainExit, trainOutput) = Run("train teacher --epochs 1 --max-train 500 --out runs/teacher");
+        Assert.True(trainExit == 0, trainOutput);
+        Assert.Contains("Teacher: 1 epoch(s) on 500 training examples", trainOutput);
+        foreach (var file in new[] { "report.md", "Teacher.metrics.jsonl", "Teacher.recipe.yaml", "Teacher.model.dat", "train-loss.png" })
+        {
+            Assert.True(File.Exists(Path.Combine(_consumer.Directory, "runs", "teacher", file)), $"runs/teacher/{file} is missing:\n{trainOutput}");
+        }
+
+        // The user's own files, read with the package's dependencies (Sep; SkiaSharp and its native library; the
+        // tokenizer and its vocabulary package), through the same host.
+        var (filesExit, filesOutput) = Run("compare points icons --out runs/files");
+        Assert.True(filesExit == 0, filesOutput);
+        Assert.Contains("Points: 1 epoch(s) on 29 training examples", filesOutput);
+        Assert.Contains("Icons: 1 epoch(s) on 7 training examples", filesOutput);
+        var (textExit, textOutput) = Run("train lines --out runs/lines");
+        Assert.True(textExit == 0, textOutput);
+        Assert.Matches(@"Lines: 1 epoch\(s\) on [0-9]+ training windows", textOutput);
+
+        var (wrongExit, wrongOutput) = Run("train nosuch");
+        Assert.Equal(2, wrongExit);
+        Assert.Contains("No recipe named 'nosuch'. Known recipes: ", wrongOutput);
     }
+
+    private (int ExitCode, string Output) Run(string arguments) => _consumer.Dotnet($"run --no-build -c {ConsumerProject.Configuration} -- {arguments}");
 
     public void Dispose()
     {

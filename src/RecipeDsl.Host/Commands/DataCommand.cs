@@ -9,17 +9,17 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using static TorchSharp.torch;
 
-namespace RecipeDsl.Cli.Commands;
+namespace RecipeDsl.Host.Commands;
 
 /// <summary>
 /// Loads a recipe's data exactly as training would (same files, checks, split and statistics) on the CPU, and shows
 /// what it resolved to, without training: a quick check of a new data section.
 /// </summary>
-public sealed class DataCommand(IAnsiConsole console) : Command<DataSettings>
+public sealed class DataCommand(IAnsiConsole console, RecipeSet recipes) : Command<DataSettings>
 {
     public override int Execute(CommandContext context, DataSettings settings, CancellationToken cancellationToken)
     {
-        var entry = RecipeLookup.Find(settings.Recipe);
+        var entry = recipes.Find(settings.Recipe);
         if (entry.Text is { } text)
         {
             ShowText(entry, text, settings.DataPath);

@@ -2,23 +2,23 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using RecipeDsl.Calibration;
-using RecipeDsl.Cli.Output;
+using RecipeDsl.Host.Output;
 using RecipeDsl.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
-namespace RecipeDsl.Cli.Commands;
+namespace RecipeDsl.Host.Commands;
 
 /// <summary>
 /// Trains each recipe and compares them side by side. For recipes without temperature scaling, the run also fits a
 /// temperature after training (the model is left as it is), so the "ECE after temperature scaling" column is filled
 /// for every classification recipe.
 /// </summary>
-public sealed class CompareCommand(IAnsiConsole console) : Command<CompareSettings>
+public sealed class CompareCommand(IAnsiConsole console, RecipeSet recipes) : Command<CompareSettings>
 {
     public override int Execute(CommandContext context, CompareSettings settings, CancellationToken cancellationToken)
     {
-        var entries = settings.Recipes.Select(RecipeLookup.Find).ToList();
+        var entries = settings.Recipes.Select(recipes.Find).ToList();
         var session = new RunSession(console, settings, "compare");
         var rows = new List<ComparisonRow>();
         foreach (var entry in entries)

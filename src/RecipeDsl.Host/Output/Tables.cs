@@ -1,11 +1,11 @@
 using System.Collections.Generic;
 using System.Globalization;
-using RecipeDsl.Cli.Commands;
+using RecipeDsl.Host.Commands;
 using RecipeDsl.Metrics;
 using RecipeDsl.Training;
 using Spectre.Console;
 
-namespace RecipeDsl.Cli.Output;
+namespace RecipeDsl.Host.Output;
 
 /// <summary>How results look in the terminal.</summary>
 internal static class Tables

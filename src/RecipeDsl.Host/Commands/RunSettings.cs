@@ -3,7 +3,7 @@ using RecipeDsl.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
-namespace RecipeDsl.Cli.Commands;
+namespace RecipeDsl.Host.Commands;
 
 /// <summary>What every training command accepts.</summary>
 public class RunSettings : CommandSettings

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Spectre.Console.Cli;
 
-namespace RecipeDsl.Cli;
+namespace RecipeDsl.Host;
 
 /// <summary>
 /// The small registrar Spectre.Console.Cli needs: it hands registered services (the console, Spectre's own help

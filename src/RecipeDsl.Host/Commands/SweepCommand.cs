@@ -1,20 +1,19 @@
 using System.Linq;
 using System.Threading;
-using RecipeDsl.Cli.Output;
-using RecipeDsl.Recipes;
+using RecipeDsl.Host.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
-namespace RecipeDsl.Cli.Commands;
+namespace RecipeDsl.Host.Commands;
 
-public sealed class SweepCommand(IAnsiConsole console) : Command<RecipeSettings>
+public sealed class SweepCommand(IAnsiConsole console, RecipeSet recipes) : Command<RecipeSettings>
 {
     public override int Execute(CommandContext context, RecipeSettings settings, CancellationToken cancellationToken)
     {
-        var entry = RecipeLookup.Find(settings.Recipe);
+        var entry = recipes.Find(settings.Recipe);
         if (entry.Sweep is null)
         {
-            throw new UsageException($"'{entry.Name}' has no 'sweep' section. Recipes with one: {RecipeLookup.Names(RecipeCatalog.All.Where(e => e.Sweep is not null))}.");
+            throw new UsageException($"'{entry.Name}' has no 'sweep' section. Recipes with one: {RecipeSet.Names(recipes.All.Where(e => e.Sweep is not null))}.");
         }
 
         if (settings.SaveModel is not null)

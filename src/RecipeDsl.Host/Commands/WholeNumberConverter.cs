@@ -2,7 +2,7 @@ using System;
 using System.ComponentModel;
 using System.Globalization;
 
-namespace RecipeDsl.Cli.Commands;
+namespace RecipeDsl.Host.Commands;
 
 /// <summary>Reads an option value as a whole number, with a message that says so when it is not one.</summary>
 internal sealed class WholeNumberConverter : TypeConverter

@@ -5,12 +5,12 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
-using RecipeDsl.Cli.Commands;
+using RecipeDsl.Host.Commands;
 using RecipeDsl.Metrics;
 using RecipeDsl.Training;
 using static TorchSharp.torch.utils.tensorboard;
 
-namespace RecipeDsl.Cli.Reports;
+namespace RecipeDsl.Host.Reports;
 
 /// <summary>
 /// The report folder of a command. Per recipe: <c>&lt;Name&gt;.recipe.yaml</c> (every default resolved),

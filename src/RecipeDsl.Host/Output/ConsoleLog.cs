@@ -2,7 +2,7 @@ using System.IO;
 using System.Text;
 using Spectre.Console;
 
-namespace RecipeDsl.Cli.Output;
+namespace RecipeDsl.Host.Output;
 
 /// <summary>A TextWriter onto the Spectre console, for the trainers' one-line log messages.</summary>
 internal sealed class ConsoleLog(IAnsiConsole console) : TextWriter

@@ -6,7 +6,7 @@ using RecipeDsl.Metrics;
 using RecipeDsl.Training;
 using ScottPlot;
 
-namespace RecipeDsl.Cli.Reports;
+namespace RecipeDsl.Host.Reports;
 
 /// <summary>The report's PNG plots, drawn with ScottPlot.</summary>
 internal static class Plots

@@ -1,22 +1,21 @@
 using System.IO;
 using System.Linq;
 using System.Threading;
-using RecipeDsl.Cli.Output;
-using RecipeDsl.Recipes;
+using RecipeDsl.Host.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
-namespace RecipeDsl.Cli.Commands;
+namespace RecipeDsl.Host.Commands;
 
-public sealed class DistillCommand(IAnsiConsole console) : Command<DistillSettings>
+public sealed class DistillCommand(IAnsiConsole console, RecipeSet recipes) : Command<DistillSettings>
 {
     public override int Execute(CommandContext context, DistillSettings settings, CancellationToken cancellationToken)
     {
-        var entry = RecipeLookup.Find(settings.Recipe);
+        var entry = recipes.Find(settings.Recipe);
         if (entry.Teacher is null || entry.TrainFromSavedTeacher is null)
         {
             throw new UsageException($"'{entry.Name}' is not a distillation student (it has no 'distillation' section). "
-                + $"Students: {RecipeLookup.Names(RecipeCatalog.All.Where(e => e.Teacher is not null))}.");
+                + $"Students: {RecipeSet.Names(recipes.All.Where(e => e.Teacher is not null))}.");
         }
 
         if (settings.TeacherWeights is { } weights && !File.Exists(weights))

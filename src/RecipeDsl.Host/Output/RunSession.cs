@@ -3,12 +3,12 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using RecipeDsl.Cli.Commands;
-using RecipeDsl.Cli.Reports;
+using RecipeDsl.Host.Commands;
+using RecipeDsl.Host.Reports;
 using RecipeDsl.Training;
 using Spectre.Console;
 
-namespace RecipeDsl.Cli.Output;
+namespace RecipeDsl.Host.Output;
 
 /// <summary>
 /// One command's runs: live progress (a bar per epoch with batches, loss and throughput on an interactive terminal;
