@@ -21,6 +21,8 @@ using static TorchSharp.torch;
 //                    CLI always writes one), interleaved: what writing it costs per epoch
 //   -- N memory [fashion]  N epochs of MLP-256, CNN and the bf16 MLP-256 (and the Fashion shapes), printing after
 //                    every epoch the process's RSS, the managed heap after a full collection and the live tensors
+// run-on-gpu.sh parses these lines: numbers the same way whatever the machine's locale.
+System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
 var rounds = args.FirstOrDefault(arg => arg.All(char.IsDigit)) is { } count ? int.Parse(count, System.Globalization.CultureInfo.InvariantCulture) : 2;
 var ablate = args.Contains("ablate");
 const int BatchSize = 128;
@@ -68,9 +70,22 @@ if (args.Contains("checkpoint"))
     {
         foreach (var (name, trainer) in trainers)
         {
-            var without = Median(Generated(trainer));
+            // Alternating which goes first, so that an order effect does not land on one side.
             var folder = System.IO.Directory.CreateTempSubdirectory("recipedsl-checkpoints-");
-            var with = Median(Generated(trainer, checkpointDirectory: folder.FullName));
+            double With() => Median(Generated(trainer, checkpointDirectory: folder.FullName));
+            double Without() => Median(Generated(trainer));
+            double without, with;
+            if (round % 2 == 1)
+            {
+                without = Without();
+                with = With();
+            }
+            else
+            {
+                with = With();
+                without = Without();
+            }
+
             folder.Delete(recursive: true);
             Console.WriteLine($"round {round}  {name,-20} without checkpoints {without:F3} s  with {with:F3} s  ({(with - without) * 1000:F1} ms per epoch, {with / without:F3}× the time)");
         }
@@ -108,8 +123,8 @@ if (args.Contains("memory"))
             },
         });
         // From epoch 3 on: the first epochs grow the caching allocators, the prepared copy and the JIT'd code.
-        var settled = samples.Skip(2).ToList();
-        Console.WriteLine($"{name,-28} epochs 3–{samples.Count}: RSS {settled.Min(s => s.Rss):F1}–{settled.Max(s => s.Rss):F1} MiB, "
+        var settled = samples.Count > 2 ? samples.Skip(2).ToList() : samples;
+        Console.WriteLine($"{name,-28} epochs {samples.Count - settled.Count + 1}–{samples.Count}: RSS {settled.Min(s => s.Rss):F1}–{settled.Max(s => s.Rss):F1} MiB, "
             + $"managed {settled.Min(s => s.Managed):F1}–{settled.Max(s => s.Managed):F1} MiB, live tensors {settled.Min(s => s.Tensors)}–{settled.Max(s => s.Tensors)}");
     }
 

@@ -15,8 +15,8 @@ namespace RecipeDsl.Training;
 /// <remarks>
 /// The float32 model stays the model of record: evaluation, temperature scaling, early stopping, checkpoints and saved
 /// weights all see it, so a resumed or saved run loses nothing to rounding, and the optimizer's state is float32.
-/// Buffers that training changes (batch-norm statistics) are taken back after every epoch; buffers it does not change
-/// are left exact, not rounded through bfloat16. The loss is computed from float32 logits, as autocast does.
+/// Batch-norm layers stay float32 in the copy, as under autocast; buffers that training changes (their statistics) are
+/// taken back after every epoch, and buffers it does not change are left exact, not rounded through bfloat16. The loss is computed from float32 logits, as autocast does.
 /// One copy per parameter each way; gathering them into one buffer would save launches and has not been measured.
 /// </remarks>
 public sealed class BFloat16Copy<TModel> : IDisposable where TModel : nn.Module<Tensor, Tensor>
@@ -39,6 +39,14 @@ public sealed class BFloat16Copy<TModel> : IDisposable where TModel : nn.Module<
 
         _copy = copy;
         _copy.to(device).to(ScalarType.BFloat16);
+        // Batch norm stays float32, as under autocast: its running statistics move by 10 % of a batch's difference,
+        // steps that bfloat16's 8-bit significand would round away. libtorch normalises bfloat16 inputs with float32
+        // weights and statistics, and its outputs stay bfloat16.
+        foreach (var module in _copy.modules().OfType<TorchSharp.Modules.BatchNorm>())
+        {
+            module.to(ScalarType.Float32);
+        }
+
         _parameters = Pair(master.named_parameters(), _copy.named_parameters(), "parameter");
         _buffers = Pair(master.named_buffers(), _copy.named_buffers(), "buffer");
     }

@@ -126,6 +126,33 @@ public sealed class BFloat16CopyTests
         Assert.Equal(1L, after[after.Keys.Single(name => name.EndsWith("num_batches_tracked", StringComparison.Ordinal))].item<long>());
         Assert.Equal(1.2345678f, master.Scale.item<float>());
         Assert.All(after.Values, buffer => Assert.NotEqual(ScalarType.BFloat16, buffer.dtype));
+        // Batch norm ran in float32 in the copy: its statistics are exactly those of a float32 layer on the same inputs.
+        Assert.All(copy.Model.named_buffers().Where(b => b.name.Contains("running", StringComparison.Ordinal)), b => Assert.Equal(ScalarType.Float32, b.buffer.dtype));
+    }
+
+    [Fact]
+    public void Batch_norm_statistics_track_small_changes_that_bfloat16_would_round_away()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(5);
+        var master = new Normalised();
+        using var copy = new BFloat16Copy<Normalised>(master, new Normalised(), log: null, "test");
+        var inputs = randn(64, 6);
+        copy.StartEpoch();
+
+        // The same batch sixty times: a float32 running mean reaches 1 − 0.9⁶⁰ (99.8 %) of the batch mean; bfloat16
+        // statistics would stop moving once a step (10 % of the gap) fell below half their last bit, about 2 % short.
+        for (var step = 0; step < 60; step++)
+        {
+            copy.Forward(inputs);
+        }
+
+        copy.EndEpoch();
+        var runningMean = master.named_buffers().Single(b => b.name.EndsWith("running_mean", StringComparison.Ordinal)).buffer;
+        // What the layer normalises: the copy's first (bfloat16) layer's outputs.
+        var first = (nn.Module<Tensor, Tensor>)copy.Model.named_children().First().module;
+        var batchMean = first.call(inputs.to(ScalarType.BFloat16)).to(ScalarType.Float32).mean(new long[] { 0 });
+        Assert.True(runningMean.allclose(batchMean, rtol: 0.004, atol: 1e-4), $"running mean {runningMean.str()} against the batch mean {batchMean.str()}");
     }
 
     [Fact]
