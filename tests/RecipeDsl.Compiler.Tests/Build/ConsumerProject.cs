@@ -22,6 +22,13 @@ internal sealed class ConsumerProject : IDisposable
         System.IO.Directory.CreateDirectory(Path.Combine(Directory, "recipes"));
     }
 
+    private ConsumerProject()
+    {
+    }
+
+    /// <summary>An empty folder, for a project that something else creates (<c>dotnet new</c>).</summary>
+    public static ConsumerProject InEmptyFolder() => new();
+
     /// <summary>A consumer that references the repository's runtime, generator and analyzer projects.</summary>
     public ConsumerProject(string program)
         : this(program, ProjectReferences())
@@ -72,12 +79,15 @@ internal sealed class ConsumerProject : IDisposable
         "Release";
 #endif
 
-    /// <summary>Runs <c>dotnet</c> in the project folder. No build servers: one left running would hold the output pipes open.</summary>
-    public (int ExitCode, string Output) Dotnet(string arguments)
+    /// <summary>
+    /// Runs <c>dotnet</c> in the project folder (or a folder inside it). No build servers: one left running would hold the
+    /// output pipes open.
+    /// </summary>
+    public (int ExitCode, string Output) Dotnet(string arguments, string? subfolder = null)
     {
         var start = new ProcessStartInfo("dotnet", arguments)
         {
-            WorkingDirectory = Directory,
+            WorkingDirectory = subfolder is null ? Directory : Path.Combine(Directory, subfolder),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
