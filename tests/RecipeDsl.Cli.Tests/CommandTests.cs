@@ -22,6 +22,9 @@ public sealed class CommandTests : IDisposable
         return (exitCode, console.Output);
     }
 
+    /// <summary>The output with the terminal's line wrapping undone: every run of white space one space.</summary>
+    private static string Flat(string output) => Regex.Replace(output, @"\s+", " ");
+
     [Fact]
     public void List_shows_every_compiled_recipe()
     {
@@ -160,6 +163,42 @@ public sealed class CommandTests : IDisposable
         var report = File.ReadAllText(Path.Combine(_out, "report.md"));
         Assert.Contains("| MnistMlp | 2 |", report);
         Assert.Matches(@"!\[Reliability of MnistMlp on the test split \(after temperature scaling T = [0-9.]+, ECE [0-9.]+ → [0-9.]+\)\]\(MnistMlp.reliability.png\)", report);
+    }
+
+    [Theory]
+    [InlineData("model.hidden_sizes=[512]", "--set model.hidden_sizes: model.hidden_sizes shapes the generated trainer (RecipeDsl compiles each recipe into C#); edit it in mnist-mlp.recipe.yaml and rebuild.")]
+    [InlineData("loss.label_smoothing=0.2", "edit it in mnist-mlp.recipe.yaml and rebuild.")]
+    [InlineData("model.hiden=3", "--set model.hiden: mnist-mlp.recipe.yaml has no key 'model.hiden'")]
+    [InlineData("data.seed=3", "--seed N changes the training seed (weights, order, dropout, mixing) and keeps the split")]
+    [InlineData("training.epochs=0", "--set training.epochs: a whole number above 0; got '0'.")]
+    [InlineData("epochs", "--set takes KEY=VALUE, such as training.epochs=3; got 'epochs'.")]
+    public void A_set_that_a_run_cannot_make_is_refused_before_anything_trains(string assignment, string message)
+    {
+        var (exitCode, output) = Run("train", "mnist-mlp", "--set", assignment, "--out", _out);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(message, Flat(output));
+        Assert.DoesNotContain("epoch   1", output);
+        Assert.Empty(Directory.GetFileSystemEntries(_out));
+    }
+
+    [Fact]
+    public void Set_and_seed_change_a_run_without_rebuilding_and_the_report_records_them()
+    {
+        var (exitCode, output) = Run("train", "mnist-mlp", "--set", "training.epochs=2", "--set", "training.device=cpu", "--seed", "7", "--max-train", "300", "--out", _out);
+        var (defaultExit, defaultOutput) = Run("train", "mnist-mlp", "--epochs", "1", "--max-train", "300", "--out", Path.Combine(_out, "default"));
+        var (againExit, againOutput) = Run("train", "mnist-mlp", "--epochs", "1", "--seed", "7", "--max-train", "300", "--out", Path.Combine(_out, "again"));
+
+        Assert.True(exitCode == 0 && defaultExit == 0 && againExit == 0, output + defaultOutput + againOutput);
+        Assert.Equal(2, File.ReadAllLines(Path.Combine(_out, "MnistMlp.metrics.jsonl")).Length);
+        Assert.Contains("MnistMlp: training on cpu (asked for)", output);
+        Assert.Contains("Command line: `train mnist-mlp --set training.epochs=2 --set training.device=cpu --seed 7 --max-train 300 --out ", File.ReadAllText(Path.Combine(_out, "report.md")));
+        // Another seed trains differently on the same split; the same seed repeats.
+        string FirstEpoch(string text) => Regex.Match(text, "MnistMlp epoch   1  train loss [0-9.]+").Value;
+        Assert.NotEqual(FirstEpoch(defaultOutput), FirstEpoch(output));
+        Assert.Equal(FirstEpoch(output), FirstEpoch(againOutput));
+        Assert.Contains("300 train / 800 validation / 2,000 test examples", Flat(defaultOutput));
+        Assert.Contains("300 train / 800 validation / 2,000 test examples", Flat(output));
     }
 
     [Fact]

@@ -50,9 +50,9 @@ internal static class TrainerEmitter
         writer.WriteLine($"public string RecipeName => {names.Settings}.Name;");
         writer.WriteLine();
         var pretrained = recipe.Model.Pretrained is not null ? ", then loads model.pretrained" : "";
-        writer.WriteLine($"/// <summary>A fresh model: its weights drawn from the recipe's seed{pretrained}.</summary>");
-        writer.OpenBlock($"public {names.Model} CreateModel()");
-        writer.WriteLine($"{TrainingAlias}.Seeding.SeedAll({names.Settings}.Seed);");
+        writer.WriteLine($"/// <summary>A fresh model: its weights drawn from <paramref name=\"seed\"/>, the recipe's seed by default{pretrained}.</summary>");
+        writer.OpenBlock($"public {names.Model} CreateModel(int? seed = null)");
+        writer.WriteLine($"{TrainingAlias}.Seeding.SeedAll(seed ?? {names.Settings}.Seed);");
         writer.WriteLine($"var model = new {names.Model}();");
         if (recipe.Model.Pretrained is not null)
         {
@@ -66,7 +66,7 @@ internal static class TrainerEmitter
         {
             writer.WriteLine("/// <summary>Builds a fresh model and trains it.</summary>");
             writer.OpenBlock($"public {TrainingAlias}.TrainingResult Train({TrainingAlias}.TrainingOptions? options = null)");
-            writer.WriteLine("using var model = CreateModel();");
+            writer.WriteLine("using var model = CreateModel(options?.Seed);");
             writer.WriteLine("return Train(model, options);");
             writer.CloseBlock();
             writer.WriteLine();
@@ -114,8 +114,10 @@ internal static class TrainerEmitter
             $"var epochs = options.EpochsOr({settings}.Epochs);",
             $"var device = {TrainingAlias}.Devices.Select(options.Device ?? {settings}.Device);",
             $"options.Log?.WriteLine($\"{{{settings}.Name}}: training on {{device.Description}}\");",
+            "// The training seed (weights, order, dropout, mixing); the data split keeps the recipe's.",
+            $"var seed = options.Seed ?? {settings}.Seed;",
             "// Seeded again so that dropout masks are the same for a given model however it was built.",
-            $"{TrainingAlias}.Seeding.SeedAll({settings}.Seed);",
+            $"{TrainingAlias}.Seeding.SeedAll(seed);",
             "",
             LoadData(recipe, settings),
             "global::TorchSharp.ModuleExtensionMethods.to(model, device.Device);");
@@ -126,7 +128,7 @@ internal static class TrainerEmitter
 
         writer.WriteLines(
             $"using var optimizer = {OptimizerConstruction(recipe.Training.Optimizer, settings)};",
-            $"using var shuffle = {TrainingAlias}.Seeding.ShuffleGenerator({settings}.Seed);",
+            $"using var shuffle = {TrainingAlias}.Seeding.ShuffleGenerator(seed);",
             $"var history = new global::System.Collections.Generic.List<{TrainingAlias}.EpochMetrics>(epochs);",
             $"var batches = data.TrainBatches({settings}.BatchSize);");
         foreach (var line in plan.Techniques.SelectMany(technique => technique.PrepareLoop(names)))
@@ -150,7 +152,7 @@ internal static class TrainerEmitter
         var epochMetrics = string.Concat(plan.EpochMetrics.Select(p => ", " + p));
         writer.WriteLines(
             $"using var epochScope = NewDisposeScope();",
-            $"{TrainingAlias}.Seeding.SeedCudaForEpoch({settings}.Seed, epoch, device.Device);",
+            $"{TrainingAlias}.Seeding.SeedCudaForEpoch(seed, epoch, device.Device);",
             $"var learningRate = {TrainingAlias}.LearningRateSchedule.Current(optimizer);",
             $"using var totals = new {TrainingAlias}.EpochTotals({settings}.Name, epoch);",
             $"TrainEpoch(epoch, batches, model, data, optimizer, shuffle, totals, options{state});",

@@ -30,14 +30,14 @@ internal sealed class Distillation : Technique
         writer.WriteLine($"/// <summary>Trains the teacher recipe <c>{names.Teacher}</c> first, then a fresh student from it.</summary>");
         writer.OpenBlock($"public {TrainingAlias}.TrainingResult Train({TrainingAlias}.TrainingOptions? options = null)");
         writer.WriteLine($"var teacherTrainer = new {names.Teacher}Trainer();");
-        writer.WriteLine("using var teacher = teacherTrainer.CreateModel();");
+        writer.WriteLine("using var teacher = teacherTrainer.CreateModel(options?.Seed);");
         writer.WriteLine("teacherTrainer.Train(teacher, options is null ? null : options with { SaveModelTo = null });");
         writer.WriteLine("return Train(teacher, options);");
         writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine($"/// <summary>Trains a fresh student from a trained <see cref=\"{names.TeacherModel}\"/>; a model of any other recipe does not compile here.</summary>");
         writer.OpenBlock($"public {TrainingAlias}.TrainingResult Train({names.TeacherModel} teacher, {TrainingAlias}.TrainingOptions? options = null)");
-        writer.WriteLine("using var model = CreateModel();");
+        writer.WriteLine("using var model = CreateModel(options?.Seed);");
         writer.WriteLine("return Train(model, teacher, options);");
         writer.CloseBlock();
         writer.WriteLine();

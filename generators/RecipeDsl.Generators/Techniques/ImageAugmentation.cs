@@ -20,7 +20,7 @@ internal sealed class ImageAugmentation : Technique
     ];
 
     public override IEnumerable<string> Prepare(TrainerNames names) =>
-        [$"using var augmentation = new {DataAlias}.ImageAugmentation({names.Settings}.RandomCrop, {names.Settings}.HorizontalFlip, {names.Settings}.Seed);"];
+        [$"using var augmentation = new {DataAlias}.ImageAugmentation({names.Settings}.RandomCrop, {names.Settings}.HorizontalFlip, seed);"];
 
     public override (string Type, string Name)? EpochState(TrainerNames names) => ($"{DataAlias}.ImageAugmentation", "augmentation");
 

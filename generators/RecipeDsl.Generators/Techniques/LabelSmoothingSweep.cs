@@ -39,7 +39,7 @@ internal sealed class LabelSmoothingSweep : Technique
             $"    {names.Settings}.Name,",
             $"    {names.Settings}.SweepCandidates,",
             $"    {names.Settings}.SweepMetric,",
-            "    CreateModel,",
+            "    () => CreateModel(options?.Seed),",
             "    (model, epsilon) => Train(model, sweepOptions, epsilon));");
         writer.CloseBlock();
         writer.WriteLine();

@@ -30,7 +30,7 @@ internal sealed class Mixup : Technique
     }
 
     public override IEnumerable<string> Prepare(TrainerNames names) =>
-        [$"var mixup = new {TrainingAlias}.Mixup({names.Settings}.MixupAlpha, {names.Settings}.MixupProbability, {names.Settings}.Seed);"];
+        [$"var mixup = new {TrainingAlias}.Mixup({names.Settings}.MixupAlpha, {names.Settings}.MixupProbability, seed);"];
 
     public override string? CheckpointPart => "mixup";
 

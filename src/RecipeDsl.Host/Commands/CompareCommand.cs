@@ -19,7 +19,8 @@ public sealed class CompareCommand(IAnsiConsole console, RecipeSet recipes) : Co
     public override int Execute(CommandContext context, CompareSettings settings, CancellationToken cancellationToken)
     {
         var entries = settings.Recipes.Select(recipes.Find).ToList();
-        var session = new RunSession(console, settings, "compare");
+        settings.CheckOverrides([.. entries]);
+        var session = new RunSession(console, settings, "compare", context.Arguments);
         var rows = new List<ComparisonRow>();
         foreach (var entry in entries)
         {

@@ -12,6 +12,7 @@ public sealed class DistillCommand(IAnsiConsole console, RecipeSet recipes) : Co
     public override int Execute(CommandContext context, DistillSettings settings, CancellationToken cancellationToken)
     {
         var entry = recipes.Find(settings.Recipe);
+        settings.CheckOverrides(entry);
         if (entry.Teacher is null || entry.TrainFromSavedTeacher is null)
         {
             throw new UsageException($"'{entry.Name}' is not a distillation student (it has no 'distillation' section). "
@@ -23,7 +24,7 @@ public sealed class DistillCommand(IAnsiConsole console, RecipeSet recipes) : Co
             throw new UsageException($"No teacher weights at '{weights}'. Save them with: recipedsl train {entry.Teacher} --save-model {weights}");
         }
 
-        var session = new RunSession(console, settings, entry.Name);
+        var session = new RunSession(console, settings, entry.Name, context.Arguments);
         session.Header(entry);
         if (settings.TeacherWeights is { } teacherWeights)
         {

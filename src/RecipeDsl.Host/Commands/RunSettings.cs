@@ -17,6 +17,15 @@ public class RunSettings : CommandSettings
     [Description("auto, cpu or cuda: override training.device.")]
     public string? Device { get; init; }
 
+    [CommandOption("--seed <N>")]
+    [TypeConverter(typeof(WholeNumberConverter))]
+    [Description("The training seed (initial weights, batch order, dropout, Mixup and augmentation) instead of data.seed; the split keeps data.seed, so runs score the same examples.")]
+    public int? Seed { get; init; }
+
+    [CommandOption("--set <KEY=VALUE>")]
+    [Description("Change a recipe key for this run: training.epochs, training.device or data.path. Keys that shape the generated trainer (layers, techniques) are refused with the file to edit. Repeatable.")]
+    public string[] Set { get; init; } = System.Array.Empty<string>();
+
     [CommandOption("--max-train <N>")]
     [TypeConverter(typeof(WholeNumberConverter))]
     [Description("Train on the first N training examples only (quick runs).")]
@@ -41,22 +50,34 @@ public class RunSettings : CommandSettings
     public override ValidationResult Validate() =>
         Epochs is <= 0 ? ValidationResult.Error($"--epochs needs a whole number above 0; got {Epochs}.")
         : MaxTrain is <= 0 ? ValidationResult.Error($"--max-train needs a whole number above 0; got {MaxTrain}.")
+        : Seed is < 0 ? ValidationResult.Error($"--seed needs a whole number of 0 or more; got {Seed}.")
         : Device is not (null or "auto" or "cpu" or "cuda") ? ValidationResult.Error($"--device is auto, cpu or cuda; got '{Device}'.")
         : ValidationResult.Success();
 
-    public TrainingOptions ToOptions() => new()
+    /// <summary>Refuses, before anything trains, a <c>--set</c> that none of <paramref name="entries"/> can take at run time.</summary>
+    public void CheckOverrides(params RecipeEntry[] entries) => RecipeOverrides.Check(Set, entries);
+
+    /// <summary>The run's options: <c>--set</c> first, then the named options, which win.</summary>
+    public TrainingOptions ToOptions()
     {
-        Resume = Resume,
-        Epochs = Epochs,
-        MaxTrainSamples = MaxTrain,
-        DataPath = DataPath,
-        Device = Device switch
+        var options = RecipeOverrides.Apply(new TrainingOptions(), Set);
+        return options with
         {
-            "auto" => DevicePreference.Auto,
-            "cpu" => DevicePreference.Cpu,
-            "cuda" => DevicePreference.Cuda,
-            _ => null,
-        },
+            Resume = Resume,
+            Epochs = Epochs ?? options.Epochs,
+            Seed = Seed,
+            MaxTrainSamples = MaxTrain,
+            DataPath = DataPath ?? options.DataPath,
+            Device = DeviceOf(Device) ?? options.Device,
+        };
+    }
+
+    internal static DevicePreference? DeviceOf(string? device) => device switch
+    {
+        "auto" => DevicePreference.Auto,
+        "cpu" => DevicePreference.Cpu,
+        "cuda" => DevicePreference.Cuda,
+        _ => null,
     };
 }
 

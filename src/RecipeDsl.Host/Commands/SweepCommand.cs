@@ -11,6 +11,7 @@ public sealed class SweepCommand(IAnsiConsole console, RecipeSet recipes) : Comm
     public override int Execute(CommandContext context, RecipeSettings settings, CancellationToken cancellationToken)
     {
         var entry = recipes.Find(settings.Recipe);
+        settings.CheckOverrides(entry);
         if (entry.Sweep is null)
         {
             throw new UsageException($"'{entry.Name}' has no 'sweep' section. Recipes with one: {RecipeSet.Names(recipes.All.Where(e => e.Sweep is not null))}.");
@@ -21,7 +22,7 @@ public sealed class SweepCommand(IAnsiConsole console, RecipeSet recipes) : Comm
             throw new UsageException("--save-model does not apply to a sweep, which trains several models.");
         }
 
-        var session = new RunSession(console, settings, entry.Name + "-sweep");
+        var session = new RunSession(console, settings, entry.Name + "-sweep", context.Arguments);
         session.Header(entry);
         var sweep = session.RunSweep(options => entry.Sweep(options));
         Tables.WriteSweep(console, sweep);

@@ -10,7 +10,8 @@ public sealed class TrainCommand(IAnsiConsole console, RecipeSet recipes) : Comm
     public override int Execute(CommandContext context, RecipeSettings settings, CancellationToken cancellationToken)
     {
         var entry = recipes.Find(settings.Recipe);
-        var session = new RunSession(console, settings, entry.Name);
+        settings.CheckOverrides(entry);
+        var session = new RunSession(console, settings, entry.Name, context.Arguments);
         session.Header(entry);
         session.Run(options => entry.CreateTrainer().Train(options with { SaveModelTo = settings.SaveModel ?? session.Report.ModelPath }));
         session.Finish();

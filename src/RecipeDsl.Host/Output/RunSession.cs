@@ -19,7 +19,8 @@ internal sealed class RunSession
     private readonly IAnsiConsole _console;
     private readonly RunSettings _settings;
 
-    public RunSession(IAnsiConsole console, RunSettings settings, string name)
+    /// <param name="arguments">The command line after the program's name, which the report records.</param>
+    public RunSession(IAnsiConsole console, RunSettings settings, string name, IEnumerable<string> arguments)
     {
         _console = console;
         _settings = settings;
@@ -31,7 +32,7 @@ internal sealed class RunSession
             throw new UsageException($"--out '{folder}' is a file; give a folder for the report (it is created if missing).");
         }
 
-        Report = new RunReport(folder, settings.TensorBoard);
+        Report = new RunReport(folder, settings.TensorBoard) { Arguments = string.Join(" ", arguments) };
     }
 
     public RunReport Report { get; }

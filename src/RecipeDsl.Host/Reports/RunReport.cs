@@ -38,6 +38,9 @@ internal sealed class RunReport
     public string Folder { get; }
 
     /// <summary>Where the model of the first recipe is saved.</summary>
+    /// <summary>The arguments the program was run with (after its name), for report.md.</summary>
+    public string Arguments { get; init; } = "";
+
     public string ModelPath => ModelPathFor(_recipes.Count > 0 ? _recipes[0].Name : "model");
 
     public string ModelPathFor(string recipe) => Path.Combine(Folder, recipe + ".model.dat");
@@ -162,6 +165,12 @@ internal sealed class RunReport
         var md = new StringBuilder();
         md.Append("# RecipeDsl report\n\n");
         md.Append(CultureInfo.InvariantCulture, $"Written {DateTime.Now:yyyy-MM-dd HH:mm}. Recipes: {string.Join(", ", _recipes.Select(r => $"`{r.Name}` ({r.FileName})"))}.\n\n");
+        if (Arguments.Length > 0)
+        {
+            // What the run changed from the recipes (--epochs, --seed, --set …) is on its command line.
+            md.Append(CultureInfo.InvariantCulture, $"Command line: `{Arguments.Replace("`", "'", StringComparison.Ordinal)}`\n\n");
+        }
+
         if (_comparison is { } rows)
         {
             md.Append("| recipe | test accuracy | test NLL | test ECE | ECE after temperature scaling (T) | train mean confidence |\n|---|---|---|---|---|---|\n");

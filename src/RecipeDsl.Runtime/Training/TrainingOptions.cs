@@ -13,6 +13,13 @@ public sealed record TrainingOptions
     /// <summary>Overrides the recipe's <c>training.device</c>.</summary>
     public DevicePreference? Device { get; init; }
 
+    /// <summary>
+    /// The training seed instead of the recipe's <c>data.seed</c>: initial weights, batch order, dropout, Mixup and
+    /// augmentation draws. The split and label noise keep the recipe's seed, so runs with different seeds score the
+    /// same validation and test examples.
+    /// </summary>
+    public int? Seed { get; init; }
+
     /// <summary>Reads the data from this file or folder instead of the recipe's <c>data.path</c> (same format, same checks).</summary>
     public string? DataPath { get; init; }
 
