@@ -52,7 +52,7 @@ public sealed class GeneratedTechniqueTests
     {
         var source = Generate(Base + "loss:\n  label_smoothing: 0.1\nmixup:\n  alpha: 0.3\n");
 
-        Assert.Contains("var mixup = new Training.Mixup(ShapeRecipe.MixupAlpha, ShapeRecipe.MixupProbability, ShapeRecipe.Seed);", source);
+        Assert.Contains("var mixup = new Training.Mixup(ShapeRecipe.MixupAlpha, ShapeRecipe.MixupProbability, seed);", source);
         Assert.Contains("mixup.Apply(inputs, Losses.SmoothedCrossEntropy.Targets(labels, ShapeRecipe.Classes, ShapeRecipe.LabelSmoothing, ShapeRecipe.SmoothingConvention));", source);
         Assert.Contains("var logits = model.call(mixedInputs);", source);
         Assert.Contains("var loss = Losses.SoftTargetCrossEntropy.Compute(logits, targets);", source);
@@ -112,7 +112,7 @@ public sealed class GeneratedTechniqueTests
 
         Assert.Contains("public Training.TrainingResult Train(TeacherModel teacher, Training.TrainingOptions? options = null)", source);
         Assert.Contains("public Training.TrainingResult Train(StudentModel model, TeacherModel teacher, Training.TrainingOptions? options = null)", source);
-        Assert.Contains("using var teacher = teacherTrainer.CreateModel();", source);
+        Assert.Contains("using var teacher = teacherTrainer.CreateModel(options?.Seed);", source);
         Assert.Contains("teacherTrainer.Train(teacher, options is null ? null : options with { SaveModelTo = null });", source);
         Assert.Contains("teacher.eval();", source);
         Assert.Contains("var teacherLogits = TeacherLogits(teacher, inputs);", source);
@@ -234,7 +234,7 @@ public sealed class GeneratedTechniqueTests
         var augmented = Generate("data:\n  dataset: fashion_mnist\n  augment:\n    random_crop: 4\nmodel:\n  architecture: mlp\n");
 
         Assert.DoesNotContain("augmentation", plain);
-        Assert.Contains("using var augmentation = new RecipeData.ImageAugmentation(ShapeRecipe.RandomCrop, ShapeRecipe.HorizontalFlip, ShapeRecipe.Seed);", augmented);
+        Assert.Contains("using var augmentation = new RecipeData.ImageAugmentation(ShapeRecipe.RandomCrop, ShapeRecipe.HorizontalFlip, seed);", augmented);
         Assert.Contains("augmentation.StartEpoch(epoch);", augmented);
         Assert.Contains("var (inputs, labels) = data.TrainBatch(indices, augmentation);", augmented);
         Assert.Contains("public const bool HorizontalFlip = false;", augmented);
