@@ -92,6 +92,16 @@ public static class DiagnosticDescriptors
         "Model type '{0}' cannot be trained by a recipe: {1}",
         "The generated trainer builds the model with a parameterless constructor and calls it on a tensor of inputs, so the class must be a concrete torch.nn.Module<Tensor, Tensor>.");
 
+    public static readonly DiagnosticDescriptor UnknownBase = Error(ProblemIds.UnknownBase,
+        "Recipe extends no usable recipe",
+        "extends '{0}': {1}",
+        "extends names the recipe this one builds on: a recipe file of the project, by its path relative to this recipe (base.recipe.yaml), or by its name or file stem (MnistMlp, mnist-mlp).");
+
+    public static readonly DiagnosticDescriptor BaseCycle = Error(ProblemIds.BaseCycle,
+        "Recipes extend each other in a cycle",
+        "Recipes extend each other in a cycle: {0}",
+        "A recipe is its base's keys with its own laid over them; a chain of bases cannot come back to a recipe already in it.");
+
     /// <summary>The descriptor of each parser problem ID.</summary>
     public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ForProblem = new Dictionary<string, DiagnosticDescriptor>
     {
@@ -110,6 +120,8 @@ public static class DiagnosticDescriptors
         [ProblemIds.TeacherCycle] = TeacherCycle,
         [ProblemIds.UnknownModelType] = UnknownModelType,
         [ProblemIds.UnsuitableModelType] = UnsuitableModelType,
+        [ProblemIds.UnknownBase] = UnknownBase,
+        [ProblemIds.BaseCycle] = BaseCycle,
     };
 
     /// <summary>The parser's problems, then every technique's practice rules (<see cref="PracticeRules.All"/>).</summary>

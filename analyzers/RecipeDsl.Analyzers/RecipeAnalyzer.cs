@@ -30,39 +30,46 @@ public sealed class RecipeAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var parsed = new ConcurrentDictionary<string, (RecipeParseResult Result, string Text)?>();
-            start.RegisterAdditionalFileAction(file => AnalyzeFile(file, parsed));
+            var project = new ProjectRecipes(start.Options.AdditionalFiles);
+            start.RegisterAdditionalFileAction(file => AnalyzeFile(file, project));
         });
     }
 
-    private static void AnalyzeFile(AdditionalFileAnalysisContext context, ConcurrentDictionary<string, (RecipeParseResult Result, string Text)?> parsed)
+    private static void AnalyzeFile(AdditionalFileAnalysisContext context, ProjectRecipes project)
     {
         var file = context.AdditionalFile;
-        if (Parse(file, parsed, context.CancellationToken) is not { } parse)
+        if (project.Parse(file.Path, context.CancellationToken) is not { } parse)
         {
             return;
         }
 
         var (result, text) = parse;
-        foreach (var problem in result.Problems)
+        // A problem with a value inherited from a base (extends) that the base has itself is the base's to report.
+        var inherited = project.InheritedDiagnostics(result, context.Compilation, context.CancellationToken);
+        var own = result.Problems.Where(problem => !inherited.Contains((problem.Id, problem.Span.File, problem.Span.Start))).ToList();
+        foreach (var problem in own)
         {
             Report(context, problem.Id, problem.Span, problem.Arguments.ToArray(), problem.Replacement);
         }
 
         if (result.Recipe is not { } recipe)
         {
+            if (own.Count == 0 && result.Locations.ValueSpan("extends") is { } extends)
+            {
+                // Every problem is the base's to report; this recipe still says why it gets no code.
+                var bases = string.Join(", ", result.Problems.Select(problem => problem.Span.File).OfType<string>().Distinct().Select(System.IO.Path.GetFileName));
+                Report(context, ProblemIds.UnknownBase, extends, new[] { text.Substring(extends.Start, extends.Length), $"{bases} has errors of its own (its diagnostics say where); fix them first" });
+            }
+
             return;
         }
 
-        var project = context.Options.AdditionalFiles
-            .Select(other => Parse(other, parsed, context.CancellationToken)?.Result.Recipe)
-            .OfType<Recipe>()
-            .ToList();
-        if (RecipeReferences.Problem(RecipeLink.Of(recipe), project.Select(RecipeLink.Of).ToList()) is { } reference)
+        var recipes = project.Recipes(context.CancellationToken);
+        if (RecipeReferences.Problem(RecipeLink.Of(recipe), recipes.Select(RecipeLink.Of).ToList()) is { } reference)
         {
             var span = reference.Id == ProblemIds.DuplicateName ? result.Locations.ValueSpan("name") : result.Locations.ValueSpan("distillation.teacher");
             var arguments = reference.Id == ProblemIds.DuplicateName
-                ? new[] { recipe.Name, string.Join(", ", OtherFilesNamed(context, recipe.Name, parsed)) }
+                ? new[] { recipe.Name, string.Join(", ", project.OtherFilesNamed(file.Path, recipe.Name, context.CancellationToken)) }
                 : reference.Arguments;
             Report(context, reference.Id, span ?? SourceSpan.FileStart, arguments);
         }
@@ -74,27 +81,16 @@ public sealed class RecipeAnalyzer : DiagnosticAnalyzer
         }
 
         var suppressed = RecipeSuppressions.In(text);
-        var rules = new RuleContext(recipe, result.Locations, file.Path, project, context.Compilation);
-        foreach (var diagnostic in PracticeRules.All.SelectMany(technique => technique.Check(rules)))
+        foreach (var diagnostic in ProjectRecipes.PracticeDiagnostics(recipe, result.Locations, file.Path, recipes, context.Compilation))
         {
-            if (!suppressed.Contains(diagnostic.Id))
+            var location = diagnostic.Location.GetLineSpan();
+            if (!suppressed.Contains(diagnostic.Id)
+                && !inherited.Contains((diagnostic.Id, location.Path == file.Path ? null : location.Path, diagnostic.Location.SourceSpan.Start)))
             {
                 context.ReportDiagnostic(diagnostic);
             }
         }
     }
-
-    private static (RecipeParseResult Result, string Text)? Parse(
-        AdditionalText file, ConcurrentDictionary<string, (RecipeParseResult Result, string Text)?> parsed, CancellationToken cancellationToken) =>
-        !RecipeParser.IsRecipeFile(file.Path)
-            ? null
-            : parsed.GetOrAdd(file.Path, _ => file.GetText(cancellationToken)?.ToString() is { } text ? (RecipeParser.Parse(file.Path, text), text) : null);
-
-    private static IEnumerable<string> OtherFilesNamed(
-        AdditionalFileAnalysisContext context, string name, ConcurrentDictionary<string, (RecipeParseResult Result, string Text)?> parsed) =>
-        context.Options.AdditionalFiles
-            .Where(other => other.Path != context.AdditionalFile.Path && Parse(other, parsed, context.CancellationToken)?.Result.Recipe?.Name is { } otherName && RecipeReferences.SameName(otherName, name))
-            .Select(other => System.IO.Path.GetFileName(other.Path));
 
     private static void Report(AdditionalFileAnalysisContext context, string id, SourceSpan span, string[] arguments, string? replacement = null) =>
         context.ReportDiagnostic(Diagnostic.Create(

@@ -19,12 +19,21 @@ public sealed class RecipeGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var recipes = context.AdditionalTextsProvider
+        var files = context.AdditionalTextsProvider
             .Where(static file => RecipeParser.IsRecipeFile(file.Path))
-            .Select(static (file, cancellationToken) => new RecipeFile(file.Path, file.GetText(cancellationToken)?.ToString() ?? ""))
-            .WithTrackingName(TrackingNames.RecipeFiles)
+            .Select(static (file, cancellationToken) => new RecipeSource(file.Path, file.GetText(cancellationToken)?.ToString() ?? ""))
+            .WithTrackingName(TrackingNames.RecipeFiles);
+
+        // Every recipe file, for 'extends': a recipe is read with its bases merged under it.
+        var project = files
+            .Collect()
+            .Select(static (all, _) => RecipeFiles.Of(all))
+            .WithTrackingName(TrackingNames.ProjectFiles);
+
+        var recipes = files
+            .Combine(project)
             // Locations are dropped: the emitted code does not use them, and moving a line must leave the output cached.
-            .Select(static (file, _) => RecipeParser.Parse(file.Path, file.Text).Recipe)
+            .Select(static (pair, _) => RecipeParser.Parse(pair.Left.Path, pair.Left.Text, pair.Right).Recipe)
             .WithTrackingName(TrackingNames.Recipes)
             .Where(static recipe => recipe is not null)
             .Select(static (recipe, _) => recipe!)

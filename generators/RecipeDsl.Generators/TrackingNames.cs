@@ -4,6 +4,7 @@ namespace RecipeDsl.Generators;
 public static class TrackingNames
 {
     public const string RecipeFiles = nameof(RecipeFiles);
+    public const string ProjectFiles = nameof(ProjectFiles);
     public const string Recipes = nameof(Recipes);
     public const string ValidRecipes = nameof(ValidRecipes);
     public const string RecipeLinks = nameof(RecipeLinks);

@@ -9,6 +9,12 @@ public readonly record struct SourceSpan(int Start, int End, int StartLine, int 
     /// <summary>Where problems without a place of their own are reported: line 1, column 1.</summary>
     public static readonly SourceSpan FileStart = new(0, 0, 0, 0, 0, 0);
 
+    /// <summary>
+    /// The file the span is in when that is not the recipe's own file: the base recipe (<c>extends</c>) a value was
+    /// inherited from, so that a problem with it points at the line where it was written. Null otherwise.
+    /// </summary>
+    public string? File { get; init; }
+
     public int Length => End - Start;
 
     /// <summary>The 1-based "(line,col)" form that compilers print.</summary>

@@ -38,6 +38,21 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public void List_resolved_prints_a_recipe_with_its_bases_merged_and_every_default_written()
+    {
+        var (exitCode, output) = Run("list", "--resolved", "mnist-mlp-bf16");
+
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith("# mnist-mlp-bf16.recipe.yaml (extends mnist-mlp.recipe.yaml, which extends mnist-mlp-baseline.recipe.yaml) with every default resolved", output);
+        // From the base two levels up, from the middle recipe, and the recipe's own key.
+        Assert.Contains("  hidden_sizes: [256]\n", output);
+        Assert.Contains("  label_smoothing: 0.1\n", output);
+        Assert.Contains("  precision: bf16\n", output);
+        Assert.DoesNotContain("extends:", output);
+        Assert.Equal(2, Run("list", "mnist-mlp").ExitCode);
+    }
+
+    [Fact]
     public void Data_shows_what_a_recipe_trains_on_without_training()
     {
         var (exitCode, output) = Run("data", "mnist-mlp");

@@ -29,6 +29,9 @@ public sealed record Recipe(
 {
     /// <summary>The number of classes of the recipe's data, or the token vocabulary of a sequence corpus.</summary>
     public int Classes => Data.Classes;
+
+    /// <summary>The files the recipe extends (<c>extends</c>), nearest first; empty when it extends none.</summary>
+    public EquatableArray<string> Bases { get; init; }
 }
 
 /// <param name="Source">The named dataset or file format the examples come from.</param>

@@ -119,11 +119,13 @@ internal sealed class DataSectionReader
             return null;
         }
 
-        // Relative to the recipe, so that a recipe and its data move together; resolved here, where the folder is known
-        // (the build gives every recipe's full path). A recipe read from a relative path keeps what it says.
-        return System.IO.Path.IsPathRooted(written) || !System.IO.Path.IsPathRooted(_recipeDirectory)
+        // Relative to the recipe that writes it (a base's path to the base), so that a recipe and its data move together;
+        // resolved here, where the folder is known (the build gives every recipe's full path). A recipe read from a
+        // relative path keeps what it says.
+        var directory = data.Value("path")!.Span.File is { } baseFile ? System.IO.Path.GetDirectoryName(baseFile) ?? "" : _recipeDirectory;
+        return System.IO.Path.IsPathRooted(written) || !System.IO.Path.IsPathRooted(directory)
             ? written
-            : System.IO.Path.Combine(_recipeDirectory, written);
+            : System.IO.Path.Combine(directory, written);
     }
 
     private int[] ReadInputShape(Section data, DataSource source)

@@ -12,7 +12,7 @@ public static class RecipeKeys
 {
     public static readonly IReadOnlyList<string> Root = new[]
     {
-        "name", "description", "task", "data", "model", "training", "loss", "mixup", "distillation", "calibration", "sweep",
+        "name", "description", "extends", "task", "data", "model", "training", "loss", "mixup", "distillation", "calibration", "sweep",
     };
 
     public static readonly IReadOnlyList<string> Data = new[]

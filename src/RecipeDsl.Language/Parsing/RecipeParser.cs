@@ -22,7 +22,8 @@ public static class RecipeParser
     public static bool IsRecipeFile(string path) =>
         path.EndsWith(FileSuffix, StringComparison.OrdinalIgnoreCase) || path.EndsWith(AlternateFileSuffix, StringComparison.OrdinalIgnoreCase);
 
-    public static RecipeParseResult Parse(string path, string text)
+    /// <param name="project">The project's recipe files, where <c>extends</c> finds a base; without them a recipe that extends one is a problem.</param>
+    public static RecipeParseResult Parse(string path, string text, RecipeFiles? project = null)
     {
         var fileName = Path.GetFileName(path);
         var problems = new List<RecipeProblem>();
@@ -31,9 +32,13 @@ public static class RecipeParser
         var locations = RecipeLocations.None;
         if (problems.Count == 0)
         {
-            var parsed = new RecipeReader(problems, Path.GetDirectoryName(path) ?? "").Read(root, fileName);
-            recipe = problems.Count == 0 ? parsed.Recipe : null;
-            locations = parsed.Locations;
+            var (merged, bases) = RecipeInheritance.Resolve(path, root, project ?? RecipeFiles.None, problems);
+            if (problems.Count == 0)
+            {
+                var parsed = new RecipeReader(problems, Path.GetDirectoryName(path) ?? "").Read(merged, fileName);
+                recipe = problems.Count == 0 ? parsed.Recipe with { Bases = bases } : null;
+                locations = parsed.Locations;
+            }
         }
 
         return new RecipeParseResult(fileName, recipe, problems.ToEquatableArray()) { Locations = locations };

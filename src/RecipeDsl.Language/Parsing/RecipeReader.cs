@@ -34,6 +34,7 @@ internal sealed class RecipeReader
         var root = _read.Section(rootNode, "", SourceSpan.FileStart);
         var name = ReadName(root, fileName);
         var description = _read.String(root, "description");
+        _read.String(root, RecipeInheritance.Key); // resolved before reading; read here for where it is written
         var task = _read.Enum(root, "task", TaskKind.Classification, RecipeValues.Tasks);
         var data = _data.Read(root);
         var distillation = ReadDistillation(root);

@@ -47,4 +47,10 @@ public static class ProblemIds
 
     /// <summary><c>model.type</c> names a class that a trainer cannot use. Args: type name, reason.</summary>
     public const string UnsuitableModelType = "RD0015";
+
+    /// <summary><c>extends</c> names no readable recipe of the project. Args: what it names, why it is not usable.</summary>
+    public const string UnknownBase = "RD0016";
+
+    /// <summary>Recipes extend each other in a cycle. Args: the chain, "a.recipe.yaml → b.recipe.yaml → a.recipe.yaml".</summary>
+    public const string BaseCycle = "RD0017";
 }

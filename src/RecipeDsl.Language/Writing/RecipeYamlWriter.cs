@@ -27,7 +27,14 @@ public static class RecipeYamlWriter
         var yaml = new StringBuilder();
         void Line(int indent, string text) => yaml.Append(' ', indent * 2).Append(text).Append('\n');
 
-        yaml.Append("# ").Append(recipe.FileName).Append(" with every default resolved\n");
+        yaml.Append("# ").Append(recipe.FileName);
+        if (recipe.Bases.Count > 0)
+        {
+            // Resolved: the bases' keys are merged in, so this file stands alone (and says where they came from).
+            yaml.Append(" (extends ").Append(string.Join(", which extends ", recipe.Bases)).Append(')');
+        }
+
+        yaml.Append(" with every default resolved\n");
         Line(0, "name: " + recipe.Name);
         if (recipe.Description is { } description)
         {

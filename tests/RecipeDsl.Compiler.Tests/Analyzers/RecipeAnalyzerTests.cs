@@ -262,4 +262,53 @@ public sealed class RecipeAnalyzerTests
 
         Assert.All(ids, id => Assert.Equal(id, RecipeDsl.Analyzers.DiagnosticDescriptors.ForProblem[id].Id));
     }
+
+    [Fact]
+    public void An_inherited_value_that_only_the_extending_recipe_gets_wrong_is_reported_at_the_bases_line()
+    {
+        const string smoothedBase = "data:\n  dataset: mnist\nmodel:\n  architecture: mlp\nloss:\n  label_smoothing: 0.1\n";
+
+        var diagnostics = AnalyzerRunner.Run(
+            new InMemoryAdditionalText("/p/smoothed.recipe.yaml", smoothedBase),
+            new InMemoryAdditionalText("/p/teacher.recipe.yaml", "extends: smoothed.recipe.yaml\nmodel:\n  role: teacher\n"));
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal(("RD1001", "/p/smoothed.recipe.yaml(6,20)"), (diagnostic.Id, diagnostic.ToString()[..29]));
+        Assert.Contains("on recipe 'Teacher'", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void A_problem_the_base_has_by_itself_is_reported_once_by_the_base()
+    {
+        const string oddBase = "data:\n  dataset: mnist\n  batch_size: 63\nmodel:\n  architecture: mlp\nmixup: {}\n";
+
+        var diagnostics = AnalyzerRunner.Run(
+            new InMemoryAdditionalText("/p/odd.recipe.yaml", oddBase),
+            new InMemoryAdditionalText("/p/variant.recipe.yaml", "extends: odd\ntraining:\n  epochs: 2\n"));
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal(("RD1009", "/p/odd.recipe.yaml(3,15)"), (diagnostic.Id, diagnostic.ToString()[..24]));
+    }
+
+    [Fact]
+    public void A_recipe_whose_base_has_an_error_says_so_at_its_extends_and_the_base_reports_the_error()
+    {
+        const string brokenBase = "data:\n  dataset: mnist\nmodel:\n  architecture: mlp\nloss:\n  focal_gamma: 2\n";
+
+        var diagnostics = AnalyzerRunner.Run(
+            new InMemoryAdditionalText("/p/base.recipe.yaml", brokenBase),
+            new InMemoryAdditionalText("/p/variant.recipe.yaml", "extends: base\ntraining:\n  epochs: 2\n"));
+
+        Assert.Equal(new[] { ("RD0009", "/p/base.recipe.yaml"), ("RD0016", "/p/variant.recipe.yaml") }, diagnostics.Select(d => (d.Id, d.Location.GetLineSpan().Path)));
+        Assert.Equal("extends 'base': base.recipe.yaml has errors of its own (its diagnostics say where); fix them first", diagnostics[1].GetMessage());
+    }
+
+    [Fact]
+    public void Extends_that_names_nothing_is_RD0016_at_the_recipes_line()
+    {
+        var diagnostic = Assert.Single(AnalyzerRunner.Run(new InMemoryAdditionalText("/p/x.recipe.yaml", "extends: base.recipe.yaml\n")));
+
+        Assert.Equal(("RD0016", "/p/x.recipe.yaml(1,10)"), (diagnostic.Id, diagnostic.ToString()[..22]));
+        Assert.StartsWith("extends 'base.recipe.yaml': there is no recipe file of the project at that path", diagnostic.GetMessage());
+    }
 }

@@ -31,10 +31,16 @@ public sealed class RecipeFuzzTests(Xunit.Abstractions.ITestOutputHelper output)
         .Concat(Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "tests", "RecipeDsl.Runtime.Tests", "Models"), "*.cs").Select(File.ReadAllText))
         .ToArray();
 
-    /// <summary>Sample recipes by name, so that a mutated student is compiled with its unchanged teachers.</summary>
-    private static readonly Dictionary<string, (string Path, string Text, string? Teacher)> SamplesByName = RecipeMutations.Samples
-        .Select(sample => (sample.Path, sample.Text, Recipe: RecipeParser.Parse(sample.Path, sample.Text).Recipe!))
-        .ToDictionary(sample => sample.Recipe.Name, sample => (sample.Path, sample.Text, sample.Recipe.Distillation?.Teacher));
+    private static readonly RecipeFiles SampleFiles = RecipeFiles.Of(RecipeMutations.Samples.Select(sample => new RecipeSource(sample.Path, sample.Text)));
+
+    /// <summary>
+    /// Sample recipes by name, so that a mutated recipe is compiled with its unchanged bases (extends) and teachers
+    /// (and theirs).
+    /// </summary>
+    private static readonly Dictionary<string, (string Path, string Text, string? Teacher, string[] Bases)> SamplesByName = RecipeMutations.Samples
+        .Select(sample => (sample.Path, sample.Text, Recipe: RecipeParser.Parse(sample.Path, sample.Text, SampleFiles).Recipe!))
+        .ToDictionary(sample => sample.Recipe.Name, sample => (sample.Path, sample.Text, sample.Recipe.Distillation?.Teacher,
+            sample.Recipe.Bases.Select(file => Path.Combine(Path.GetDirectoryName(sample.Path)!, file)).ToArray()));
 
     private static long Cases => long.TryParse(Environment.GetEnvironmentVariable("RECIPEDSL_FUZZ_CASES"), out var cases) ? cases : 1000;
 
@@ -119,7 +125,8 @@ public sealed class RecipeFuzzTests(Xunit.Abstractions.ITestOutputHelper output)
     /// <returns>Whether the recipe got its trainer (else it got an RD error).</returns>
     private static bool Check(MutatedRecipe mutated)
     {
-        var files = WithTeachers(mutated).Select(file => (AdditionalText)new InMemoryAdditionalText(file.Path, file.Text)).ToArray();
+        var sources = WithDependencies(mutated).ToList();
+        var files = sources.Select(file => (AdditionalText)new InMemoryAdditionalText(file.Path, file.Text)).ToArray();
 
         var (output, result) = GeneratorRunner.Run(files, ProjectSources);
         if (result.Exception is { } exception)
@@ -144,9 +151,11 @@ public sealed class RecipeFuzzTests(Xunit.Abstractions.ITestOutputHelper output)
             throw new InvalidOperationException($"the analyzer failed: {string.Join("; ", analyzerExceptions.Select(e => e.ToString()).Concat(diagnostics.Where(d => d.Id == "AD0001").Select(d => d.ToString())))}");
         }
 
-        var recipe = RecipeParser.Parse(mutated.Path, mutated.Text).Recipe;
+        var recipe = RecipeParser.Parse(mutated.Path, mutated.Text, RecipeFiles.Of(sources.Select(file => new RecipeSource(file.Path, file.Text)))).Recipe;
         var generated = recipe is not null && result.GeneratedSources.Any(source => source.HintName == recipe.Name + ".g.cs");
-        var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("RD", StringComparison.Ordinal) && d.Location.GetLineSpan().Path == mutated.Path);
+        // In the recipe's own file, or at a base's line when a value it inherits went wrong only in this recipe.
+        var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("RD", StringComparison.Ordinal)
+            && sources.Any(file => file.Path == d.Location.GetLineSpan().Path));
         if (!generated && !errors.Any())
         {
             throw new InvalidOperationException("the recipe got neither code nor an RD error: it was silently ignored");
@@ -155,13 +164,29 @@ public sealed class RecipeFuzzTests(Xunit.Abstractions.ITestOutputHelper output)
         return generated;
     }
 
-    private static IEnumerable<(string Path, string Text)> WithTeachers(MutatedRecipe mutated)
+    /// <summary>The mutated recipe, then the unchanged files it needs: its bases, its teachers and theirs.</summary>
+    private static IEnumerable<(string Path, string Text)> WithDependencies(MutatedRecipe mutated)
     {
         yield return (mutated.Path, mutated.Text);
+        var seen = new HashSet<string> { mutated.Path };
         var original = SamplesByName.Values.Single(sample => sample.Path == mutated.Path);
+        var pending = new Queue<string>(original.Bases);
         for (var teacher = original.Teacher; teacher is not null && SamplesByName.TryGetValue(teacher, out var next); teacher = next.Teacher)
         {
-            yield return (next.Path, next.Text);
+            pending.Enqueue(next.Path);
+            foreach (var basePath in next.Bases)
+            {
+                pending.Enqueue(basePath);
+            }
+        }
+
+        while (pending.Count > 0)
+        {
+            var path = pending.Dequeue();
+            if (seen.Add(path))
+            {
+                yield return (path, RecipeMutations.Samples.Single(sample => sample.Path == path).Text);
+            }
         }
     }
 }

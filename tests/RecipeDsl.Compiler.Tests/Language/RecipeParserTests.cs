@@ -156,7 +156,7 @@ public sealed class RecipeParserTests
     {
         var problem = SingleProblem(Minimal + "\nwarmup_steps: 100\n");
 
-        Assert.Equal(" Known keys here: name, description, task, data, model, training, loss, mixup, distillation, calibration, sweep.", problem.Arguments[1]);
+        Assert.Equal(" Known keys here: name, description, extends, task, data, model, training, loss, mixup, distillation, calibration, sweep.", problem.Arguments[1]);
     }
 
     [Theory]
