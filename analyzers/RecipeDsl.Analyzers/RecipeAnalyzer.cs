@@ -96,6 +96,7 @@ public sealed class RecipeAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(
             DiagnosticDescriptors.ForProblem[id],
             DiagnosticLocations.Create(context.AdditionalFile.Path, span),
-            replacement is null ? null : FixProperties.For(replacement, DiagnosticDescriptors.FixTitle(id, replacement)),
+            // No fix at a base's line (extends): it would change every recipe that extends the base, not just this one.
+            replacement is null || span.File is not null ? null : FixProperties.For(replacement, DiagnosticDescriptors.FixTitle(id, replacement)),
             arguments.Cast<object>().ToArray()));
 }

@@ -37,8 +37,9 @@ internal sealed class RuleContext
         // A fix on a descriptor not tagged fixable would never reach the code fix provider; the tests run this check.
         System.Diagnostics.Debug.Assert(fix is null || descriptor.CustomTags.Contains(FixProperties.FixableTag), $"{descriptor.Id} offers a fix but is not declared fixable.");
 
+        // No fix at a base's line (extends): it would change every recipe that extends the base, not just this one.
         return Diagnostic.Create(descriptor, DiagnosticLocations.Create(Path, span),
-            fix is { } offered ? FixProperties.For(offered.Replacement, offered.Title) : null, arguments);
+            fix is { } offered && span.File is null ? FixProperties.For(offered.Replacement, offered.Title) : null, arguments);
     }
 
     public static string Number(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);

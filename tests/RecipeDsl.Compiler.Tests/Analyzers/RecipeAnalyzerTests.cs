@@ -275,6 +275,11 @@ public sealed class RecipeAnalyzerTests
         var diagnostic = Assert.Single(diagnostics);
         Assert.Equal(("RD1001", "/p/smoothed.recipe.yaml(6,20)"), (diagnostic.Id, diagnostic.ToString()[..29]));
         Assert.Contains("on recipe 'Teacher'", diagnostic.GetMessage());
+        // Its fix would edit the base, and so every recipe that extends it: none is offered there.
+        Assert.False(diagnostic.Properties.ContainsKey("Replacement"));
+        var own = Assert.Single(AnalyzerRunner.Run(new InMemoryAdditionalText("/p/t.recipe.yaml",
+            "data:\n  dataset: mnist\nmodel:\n  architecture: mlp\n  role: teacher\nloss:\n  label_smoothing: 0.1\n")));
+        Assert.Equal(("RD1001", true), (own.Id, own.Properties.ContainsKey("Replacement")));
     }
 
     [Fact]
