@@ -39,25 +39,23 @@ internal sealed class ProjectRecipes
             .Select(other => System.IO.Path.GetFileName(other.Path));
 
     /// <summary>
-    /// What each base of <paramref name="result"/>'s recipe reports in its own file, as (ID, file, start): a recipe
-    /// leaves those to the base (which is a recipe of the project itself) and reports only what its own keys cause.
+    /// What each base of <paramref name="result"/>'s recipe reports itself, as (ID, file, start): a recipe leaves those
+    /// to its bases (each a recipe of the project) and reports only what its own keys cause. A base's report includes
+    /// what it inherited from its own bases, in their files.
     /// </summary>
     public HashSet<(string Id, string? File, int Start)> InheritedDiagnostics(RecipeParseResult result, Compilation compilation, CancellationToken cancellationToken)
     {
         var reported = new HashSet<(string, string?, int)>();
-        var bases = result.Problems.Select(problem => problem.Span.File).OfType<string>()
-            .Concat(result.Locations.Keys.Select(location => location.Key.File).OfType<string>())
-            .Distinct();
-        foreach (var basePath in bases)
+        foreach (var basePath in result.BasePaths)
         {
             if (Parse(basePath, cancellationToken) is not { } baseParse)
             {
                 continue;
             }
 
-            foreach (var problem in baseParse.Result.Problems.Where(problem => problem.Span.File is null))
+            foreach (var problem in baseParse.Result.Problems)
             {
-                reported.Add((problem.Id, basePath, problem.Span.Start));
+                reported.Add((problem.Id, problem.Span.File ?? basePath, problem.Span.Start));
             }
 
             if (baseParse.Result.Recipe is { } baseRecipe)
@@ -71,6 +69,14 @@ internal sealed class ProjectRecipes
 
         return reported;
     }
+
+    /// <summary>The nearest base of the recipe that has an error of its own (and so no code), if any.</summary>
+    public string? BaseWithErrors(RecipeParseResult result, CancellationToken cancellationToken) =>
+        result.BasePaths.FirstOrDefault(path => Parse(path, cancellationToken) is { } parse && parse.Result.Recipe is null);
+
+    /// <summary>The IDs the file at <paramref name="path"/> silences with a <c># recipedsl: disable</c> comment.</summary>
+    public IReadOnlyCollection<string> Suppressed(string path, CancellationToken cancellationToken) =>
+        Parse(path, cancellationToken) is { } parse ? RecipeSuppressions.In(parse.Text) : new HashSet<string>();
 
     public static IEnumerable<Diagnostic> PracticeDiagnostics(Recipe recipe, RecipeLocations locations, string path, IReadOnlyList<Recipe> project, Compilation compilation)
     {

@@ -54,11 +54,11 @@ public sealed class RecipeAnalyzer : DiagnosticAnalyzer
 
         if (result.Recipe is not { } recipe)
         {
-            if (own.Count == 0 && result.Locations.ValueSpan("extends") is { } extends)
+            if (own.Count == 0 && result.Locations.ValueSpan("extends") is { } extends && project.BaseWithErrors(result, context.CancellationToken) is { } broken)
             {
-                // Every problem is the base's to report; this recipe still says why it gets no code.
-                var bases = string.Join(", ", result.Problems.Select(problem => problem.Span.File).OfType<string>().Distinct().Select(System.IO.Path.GetFileName));
-                Report(context, ProblemIds.UnknownBase, extends, new[] { text.Substring(extends.Start, extends.Length), $"{bases} has errors of its own (its diagnostics say where); fix them first" });
+                // Every problem is a base's to report; this recipe still says why it gets no code.
+                Report(context, ProblemIds.UnknownBase, extends, new[] { text.Substring(extends.Start, extends.Length),
+                    $"{System.IO.Path.GetFileName(broken)} has errors of its own (its diagnostics say where); fix them first" });
             }
 
             return;
@@ -83,9 +83,10 @@ public sealed class RecipeAnalyzer : DiagnosticAnalyzer
         var suppressed = RecipeSuppressions.In(text);
         foreach (var diagnostic in ProjectRecipes.PracticeDiagnostics(recipe, result.Locations, file.Path, recipes, context.Compilation))
         {
-            var location = diagnostic.Location.GetLineSpan();
-            if (!suppressed.Contains(diagnostic.Id)
-                && !inherited.Contains((diagnostic.Id, location.Path == file.Path ? null : location.Path, diagnostic.Location.SourceSpan.Start)))
+            var path = diagnostic.Location.GetLineSpan().Path;
+            // At a base's line, the base's own '# recipedsl: disable' comment silences it too: that is where it shows.
+            var silenced = suppressed.Contains(diagnostic.Id) || (path != file.Path && project.Suppressed(path, context.CancellationToken).Contains(diagnostic.Id));
+            if (!silenced && !inherited.Contains((diagnostic.Id, path, diagnostic.Location.SourceSpan.Start)))
             {
                 context.ReportDiagnostic(diagnostic);
             }

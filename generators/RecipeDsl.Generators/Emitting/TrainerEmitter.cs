@@ -50,8 +50,11 @@ internal static class TrainerEmitter
         writer.WriteLine($"public string RecipeName => {names.Settings}.Name;");
         writer.WriteLine();
         var pretrained = recipe.Model.Pretrained is not null ? ", then loads model.pretrained" : "";
-        writer.WriteLine($"/// <summary>A fresh model: its weights drawn from <paramref name=\"seed\"/>, the recipe's seed by default{pretrained}.</summary>");
-        writer.OpenBlock($"public {names.Model} CreateModel(int? seed = null)");
+        writer.WriteLine($"/// <summary>A fresh model: its weights drawn from the recipe's seed{pretrained}.</summary>");
+        writer.WriteLine($"public {names.Model} CreateModel() => CreateModel(null);");
+        writer.WriteLine();
+        writer.WriteLine($"/// <summary>A fresh model: its weights drawn from <paramref name=\"seed\"/>, the recipe's seed when null{pretrained}.</summary>");
+        writer.OpenBlock($"public {names.Model} CreateModel(int? seed)");
         writer.WriteLine($"{TrainingAlias}.Seeding.SeedAll(seed ?? {names.Settings}.Seed);");
         writer.WriteLine($"var model = new {names.Model}();");
         if (recipe.Model.Pretrained is not null)

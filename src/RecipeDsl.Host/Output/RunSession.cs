@@ -32,7 +32,11 @@ internal sealed class RunSession
             throw new UsageException($"--out '{folder}' is a file; give a folder for the report (it is created if missing).");
         }
 
-        Report = new RunReport(folder, settings.TensorBoard) { Arguments = string.Join(" ", arguments) };
+        // Quoted where a shell would need it, so that a path with spaces reads as one argument.
+        Report = new RunReport(folder, settings.TensorBoard)
+        {
+            Arguments = string.Join(" ", arguments.Select(argument => argument.Length == 0 || argument.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'') ? "'" + argument.Replace("'", "'\\''") + "'" : argument)),
+        };
     }
 
     public RunReport Report { get; }

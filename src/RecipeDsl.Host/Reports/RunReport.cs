@@ -37,10 +37,10 @@ internal sealed class RunReport
 
     public string Folder { get; }
 
-    /// <summary>Where the model of the first recipe is saved.</summary>
     /// <summary>The arguments the program was run with (after its name), for report.md.</summary>
     public string Arguments { get; init; } = "";
 
+    /// <summary>Where the model of the first recipe is saved.</summary>
     public string ModelPath => ModelPathFor(_recipes.Count > 0 ? _recipes[0].Name : "model");
 
     public string ModelPathFor(string recipe) => Path.Combine(Folder, recipe + ".model.dat");

@@ -19,20 +19,32 @@ public sealed record RecipeFiles(EquatableArray<RecipeSource> All)
     public static RecipeFiles Of(IEnumerable<RecipeSource> files) =>
         new(files.Where(file => RecipeParser.IsRecipeFile(file.Path)).OrderBy(file => file.Path, StringComparer.Ordinal).ToEquatableArray());
 
-    /// <summary>The file <paramref name="reference"/> names, as written in the recipe at <paramref name="fromPath"/>; null if none.</summary>
-    internal RecipeSource? Find(string fromPath, string reference)
+    /// <summary>
+    /// The files <paramref name="reference"/> may name, as written in the recipe at <paramref name="fromPath"/>: one
+    /// when it is found, none, or several when a name or stem is ambiguous (the caller says so).
+    /// </summary>
+    internal IReadOnlyList<RecipeSource> Find(string fromPath, string reference)
     {
         if (RecipeParser.IsRecipeFile(reference) || reference.IndexOfAny(new[] { '/', '\\' }) >= 0)
         {
+            // As the file system would: exactly, else ignoring case (Windows and macOS open Base.recipe.yaml as base.recipe.yaml).
             var wanted = Normalize(DirectoryOf(fromPath) + "/" + reference);
-            return All.Where(file => Normalize(file.Path) == wanted).Select(file => (RecipeSource?)file).FirstOrDefault();
+            var exact = All.Where(file => Normalize(file.Path) == wanted).ToList();
+            return exact.Count > 0 ? exact : All.Where(file => string.Equals(Normalize(file.Path), wanted, StringComparison.OrdinalIgnoreCase)).ToList();
         }
 
-        return All.Where(file => string.Equals(Stem(file.Path), reference, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(RecipeParser.NameFromFileName(FileName(file.Path)), reference, StringComparison.OrdinalIgnoreCase))
-            .Select(file => (RecipeSource?)file)
-            .FirstOrDefault();
+        var others = All.Where(file => file.Path != fromPath).ToList();
+        var byFile = others.Where(file => string.Equals(RecipeParser.StemOf(FileName(file.Path)), reference, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(RecipeParser.NameFromFileName(FileName(file.Path)), reference, StringComparison.OrdinalIgnoreCase)).ToList();
+        // A recipe whose 'name' key says otherwise is found by that name too, as distillation.teacher finds it.
+        return byFile.Count > 0 ? byFile : others.Where(file => string.Equals(DeclaredName(file.Text), reference, StringComparison.Ordinal)).ToList();
     }
+
+    /// <summary>The top-level <c>name</c> a recipe's text declares, or null.</summary>
+    private static string? DeclaredName(string text) =>
+        YamlTreeReader.Read(text, new List<Problems.RecipeProblem>()) is YamlMapping root
+            ? root.Entries.Where(entry => entry.Key.Value == "name").Select(entry => (entry.Value as YamlScalar)?.Value).FirstOrDefault()
+            : null;
 
     /// <summary>"a/b/../c/./x.recipe.yaml" → "a/c/x.recipe.yaml", with either separator: paths compared as text, no file system.</summary>
     private static string Normalize(string path)
@@ -67,18 +79,4 @@ public sealed record RecipeFiles(EquatableArray<RecipeSource> All)
     }
 
     internal static string FileName(string path) => path.Substring(path.Replace('\\', '/').LastIndexOf('/') + 1);
-
-    private static string Stem(string path)
-    {
-        var name = FileName(path);
-        foreach (var suffix in new[] { RecipeParser.FileSuffix, RecipeParser.AlternateFileSuffix })
-        {
-            if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
-            {
-                return name.Substring(0, name.Length - suffix.Length);
-            }
-        }
-
-        return name;
-    }
 }

@@ -17,10 +17,11 @@ internal static class RecipeInheritance
     private static readonly HashSet<string> NotInherited = new() { "name", "description", Key };
 
     /// <summary>
-    /// The recipe's tree with its bases merged under it, and the chain of base files (nearest first); the tree as it is
-    /// when it extends nothing; null when a base cannot be used (a problem then says why, at <c>extends</c>).
+    /// The recipe's tree with its bases merged under it, the base file names (nearest first) and the chain of paths
+    /// read (the recipe's first, as far as it got); the tree as it is when it extends nothing; null when a base cannot
+    /// be used (a problem then says why, at <c>extends</c>).
     /// </summary>
-    public static (YamlNode? Root, EquatableArray<string> Bases) Resolve(string path, YamlNode? root, RecipeFiles project, List<RecipeProblem> problems)
+    public static (YamlNode? Root, EquatableArray<string> Bases, IReadOnlyList<string> Chain) Resolve(string path, YamlNode? root, RecipeFiles project, List<RecipeProblem> problems)
     {
         var layers = new List<YamlMapping>();
         var chain = new List<string> { path };
@@ -38,21 +39,25 @@ internal static class RecipeInheritance
                 problems.Add(currentPath == path
                     ? RecipeProblem.Create(ProblemIds.WrongType, extends.Value.Span, Key, "a recipe file (base.recipe.yaml) or a recipe name", Describe(extends.Value))
                     : RecipeProblem.Create(ProblemIds.UnknownBase, own.Value, Reference(layers[0]), $"{RecipeFiles.FileName(currentPath)} has an 'extends' that names no recipe"));
-                return (null, default);
+                return (null, default, chain);
             }
 
-            if (project.Find(currentPath, reference.Value) is not { } found)
+            var candidates = project.Find(currentPath, reference.Value);
+            if (candidates.Count != 1)
             {
-                problems.Add(RecipeProblem.Create(ProblemIds.UnknownBase, own.Value, Reference(layers[0]),
-                    where + "there is no recipe file of the project at that path (relative to the recipe that names it) and no recipe with that name or file stem"));
-                return (null, default);
+                problems.Add(RecipeProblem.Create(ProblemIds.UnknownBase, own.Value, Reference(layers[0]), where + (candidates.Count == 0
+                    ? "there is no recipe file of the project at that path (relative to the recipe that names it) and no recipe with that name or file stem"
+                    : $"several recipes have that name or stem ({string.Join(", ", candidates.Select(file => file.Path))}); write the path instead")));
+                return (null, default, chain);
             }
+
+            var found = candidates[0];
 
             if (chain.Contains(found.Path))
             {
                 var cycle = string.Join(" → ", chain.Append(found.Path).Select(RecipeFiles.FileName));
                 problems.Add(RecipeProblem.Create(ProblemIds.BaseCycle, own.Value, cycle));
-                return (null, default);
+                return (null, default, chain);
             }
 
             var baseProblems = new List<RecipeProblem>();
@@ -61,7 +66,7 @@ internal static class RecipeInheritance
             {
                 problems.Add(RecipeProblem.Create(ProblemIds.UnknownBase, own.Value, Reference(layers[0]),
                     where + $"{RecipeFiles.FileName(found.Path)} is not a readable recipe (its own diagnostics say why); fix it first"));
-                return (null, default);
+                return (null, default, chain);
             }
 
             chain.Add(found.Path);
@@ -71,7 +76,7 @@ internal static class RecipeInheritance
 
         if (layers.Count == 0)
         {
-            return (root, default);
+            return (root, default, chain);
         }
 
         var merged = current!;
@@ -80,7 +85,7 @@ internal static class RecipeInheritance
             merged = Merge(merged, layers[i], top: true);
         }
 
-        return (merged, chain.Skip(1).Select(RecipeFiles.FileName).ToEquatableArray());
+        return (merged, chain.Skip(1).Select(RecipeFiles.FileName).ToEquatableArray(), chain);
     }
 
     /// <summary>What the recipe's own <c>extends</c> says.</summary>

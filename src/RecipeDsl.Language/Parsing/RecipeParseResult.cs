@@ -9,6 +9,12 @@ public sealed record RecipeParseResult(string FileName, Recipe? Recipe, Equatabl
     /// <summary>Where the recipe writes each key, beside the recipe (not part of it, nor of this result's equality).</summary>
     public RecipeLocations Locations { get; init; } = RecipeLocations.None;
 
+    /// <summary>
+    /// The full paths of the recipe's bases (<c>extends</c>), nearest first, as far as they could be read; empty when it
+    /// extends none. Beside the recipe, like <see cref="Locations"/>: for the analyzer's checks across files.
+    /// </summary>
+    public EquatableArray<string> BasePaths { get; init; }
+
     public bool Equals(RecipeParseResult? other) =>
         other is not null && FileName == other.FileName && Equals(Recipe, other.Recipe) && Problems.Equals(other.Problems);
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using RecipeDsl.Language.Model;
 using RecipeDsl.Language.Problems;
@@ -30,9 +31,11 @@ public static class RecipeParser
         var root = YamlTreeReader.Read(text, problems);
         Recipe? recipe = null;
         var locations = RecipeLocations.None;
+        IReadOnlyList<string> chain = new[] { path };
         if (problems.Count == 0)
         {
-            var (merged, bases) = RecipeInheritance.Resolve(path, root, project ?? RecipeFiles.None, problems);
+            var (merged, bases, read) = RecipeInheritance.Resolve(path, root, project ?? RecipeFiles.None, problems);
+            chain = read;
             if (problems.Count == 0)
             {
                 var parsed = new RecipeReader(problems, Path.GetDirectoryName(path) ?? "").Read(merged, fileName);
@@ -41,21 +44,31 @@ public static class RecipeParser
             }
         }
 
-        return new RecipeParseResult(fileName, recipe, problems.ToEquatableArray()) { Locations = locations };
+        return new RecipeParseResult(fileName, recipe, problems.ToEquatableArray())
+        {
+            Locations = locations,
+            BasePaths = chain.Skip(1).ToEquatableArray(),
+        };
+    }
+
+    /// <summary>"mnist-mlp.recipe.yaml" → "mnist-mlp".</summary>
+    public static string StemOf(string fileName)
+    {
+        foreach (var suffix in new[] { FileSuffix, AlternateFileSuffix })
+        {
+            if (fileName.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return fileName.Substring(0, fileName.Length - suffix.Length);
+            }
+        }
+
+        return fileName;
     }
 
     /// <summary>"mnist-mlp.recipe.yaml" → "MnistMlp".</summary>
     public static string NameFromFileName(string fileName)
     {
-        var stem = fileName;
-        foreach (var suffix in new[] { FileSuffix, AlternateFileSuffix })
-        {
-            if (stem.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
-            {
-                stem = stem.Substring(0, stem.Length - suffix.Length);
-            }
-        }
-
+        var stem = StemOf(fileName);
         var builder = new StringBuilder();
         foreach (var part in stem.Split(new[] { '-', '_', '.', ' ' }, StringSplitOptions.RemoveEmptyEntries))
         {

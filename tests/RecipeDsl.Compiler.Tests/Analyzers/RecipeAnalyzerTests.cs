@@ -316,4 +316,26 @@ public sealed class RecipeAnalyzerTests
         Assert.Equal(("RD0016", "/p/x.recipe.yaml(1,10)"), (diagnostic.Id, diagnostic.ToString()[..22]));
         Assert.StartsWith("extends 'base.recipe.yaml': there is no recipe file of the project at that path", diagnostic.GetMessage());
     }
+
+    [Fact]
+    public void In_a_chain_of_three_an_error_is_reported_once_and_the_leaf_names_the_base_that_has_it()
+    {
+        var diagnostics = AnalyzerRunner.Run(
+            new InMemoryAdditionalText("/p/grand.recipe.yaml", "data:\n  dataset: mnist\nmodel:\n  architecture: cnn\n  channels: [8]\n"),
+            new InMemoryAdditionalText("/p/mid.recipe.yaml", "extends: grand\nmodel:\n  architecture: mlp\n"),
+            new InMemoryAdditionalText("/p/leaf.recipe.yaml", "extends: mid\ntraining:\n  epochs: 2\n"));
+
+        Assert.Equal(new[] { ("RD0009", "/p/grand.recipe.yaml"), ("RD0016", "/p/leaf.recipe.yaml") }, diagnostics.Select(d => (d.Id, d.Location.GetLineSpan().Path)));
+        Assert.EndsWith("mid.recipe.yaml has errors of its own (its diagnostics say where); fix them first", diagnostics[1].GetMessage());
+    }
+
+    [Fact]
+    public void A_disable_comment_in_the_base_silences_what_shows_at_the_bases_line()
+    {
+        const string smoothedBase = "# recipedsl: disable RD1001 -- its variants are teachers on purpose\ndata:\n  dataset: mnist\nmodel:\n  architecture: mlp\nloss:\n  label_smoothing: 0.1\n";
+
+        Assert.Empty(AnalyzerRunner.Run(
+            new InMemoryAdditionalText("/p/smoothed.recipe.yaml", smoothedBase),
+            new InMemoryAdditionalText("/p/teacher.recipe.yaml", "extends: smoothed\nmodel:\n  role: teacher\n")));
+    }
 }

@@ -14,7 +14,7 @@ namespace RecipeDsl.Compiler.Tests.Generators;
 /// <summary>The generator's pipeline reuses cached results: C# edits leave recipes alone, and one recipe's edit leaves the others alone.</summary>
 public sealed class IncrementalGeneratorTests
 {
-    private static readonly string[] RecipeSteps = { TrackingNames.RecipeFiles, TrackingNames.Recipes, TrackingNames.ValidRecipes, TrackingNames.RecipeLinks, TrackingNames.ResolvedModelTypes, TrackingNames.GenerationPlan, TrackingNames.TrainerSpecs, TrackingNames.Catalog };
+    private static readonly string[] RecipeSteps = { TrackingNames.RecipeFiles, TrackingNames.ProjectFiles, TrackingNames.Recipes, TrackingNames.ValidRecipes, TrackingNames.RecipeLinks, TrackingNames.ResolvedModelTypes, TrackingNames.GenerationPlan, TrackingNames.TrainerSpecs, TrackingNames.Catalog };
 
     private static readonly InMemoryAdditionalText RecipeA = new("/p/a.recipe.yaml", "data:\n  dataset: mnist\nmodel:\n  architecture: mlp\nloss:\n  label_smoothing: 0.1\n");
     private static readonly InMemoryAdditionalText RecipeB = new("/p/b.recipe.yaml", "data:\n  dataset: mnist\nmodel:\n  architecture: cnn\n");

@@ -119,4 +119,29 @@ public sealed class RecipeInheritanceTests
 
         Assert.Equal(ProblemIds.UnknownBase, problem.Id);
     }
+
+    [Fact]
+    public void A_base_is_found_by_its_name_key_by_a_path_in_another_case_and_an_ambiguous_stem_is_refused()
+    {
+        var named = ("/p/shared/whatever.recipe.yaml", "name: Baseline\n" + Base);
+        var twins = new[] { ("/p/a/base.recipe.yaml", Base), ("/p/b/base.recipe.yaml", Base) };
+
+        var byName = Parse("/p/x.recipe.yaml", "extends: Baseline\n", named);
+        var byCase = Parse("/p/shared/x.recipe.yaml", "extends: Whatever.recipe.yaml\n", named);
+        var ambiguous = Assert.Single(Parse("/p/x.recipe.yaml", "extends: base\n", twins).Problems);
+
+        Assert.Equal(new[] { "whatever.recipe.yaml" }, byName.Recipe!.Bases);
+        Assert.Equal(new[] { "whatever.recipe.yaml" }, byCase.Recipe!.Bases);
+        Assert.Equal(ProblemIds.UnknownBase, ambiguous.Id);
+        Assert.Contains("several recipes have that name or stem (/p/a/base.recipe.yaml, /p/b/base.recipe.yaml); write the path instead", ambiguous.Arguments[1]);
+    }
+
+    [Fact]
+    public void A_stem_never_names_the_recipe_itself()
+    {
+        var result = Parse("/p/x/mnist.recipe.yaml", "extends: mnist\n", ("/p/y/mnist.recipe.yaml", Base));
+
+        Assert.Equal(new[] { "mnist.recipe.yaml" }, result.Recipe!.Bases);
+        Assert.Equal("/p/y/mnist.recipe.yaml", Assert.Single(result.BasePaths));
+    }
 }
