@@ -38,6 +38,8 @@ public sealed class ProjectTemplateTests : IDisposable
         }
 
         Assert.StartsWith("# yaml-language-server: $schema=./recipe.schema.json", File.ReadAllText(Path.Combine(_folder.Directory, "MyTraining", "recipes", "digits.recipe.yaml")));
+        // The editor completes and checks from the same schema as the repository's recipes.
+        Assert.Equal(File.ReadAllText(Path.Combine(RepositoryPaths.Recipes, "recipe.schema.json")), File.ReadAllText(Path.Combine(_folder.Directory, "MyTraining", "recipes", "recipe.schema.json")));
         Assert.Equal(4, File.ReadAllLines(Path.Combine(_folder.Directory, "MyTraining", "README.md")).Length);
         _folder.Write("nuget.config", $"""
             <?xml version="1.0" encoding="utf-8"?>
