@@ -100,5 +100,18 @@ internal sealed class ConsumerProject : IDisposable
         return (process.ExitCode, output + error.Result);
     }
 
+    /// <summary>
+    /// Removes a test version of a package from the global packages folder, where it would otherwise stay forever.
+    /// </summary>
+    public static void ForgetPackage(string id, string version)
+    {
+        var cached = Path.Combine(Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"), id.ToLowerInvariant(), version);
+        if (System.IO.Directory.Exists(cached))
+        {
+            System.IO.Directory.Delete(cached, recursive: true);
+        }
+    }
+
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 }

@@ -97,7 +97,7 @@ public sealed class PackageConsumerTests : IDisposable
     public void A_fresh_project_gets_trainers_warnings_and_the_command_line_from_the_package_alone()
     {
         var package = Path.Combine(RepositoryPaths.Root, "src", "RecipeDsl.Package", "RecipeDsl.Package.csproj");
-        var (packExit, packOutput) = _consumer.Dotnet($"pack \"{package}\" -c {ConsumerProject.Configuration} -o \"{_feed}\" -p:Version={_version} -nodeReuse:false");
+        var (packExit, packOutput) = _consumer.Dotnet($"pack \"{package}\" -c {ConsumerProject.Configuration} -o \"{_feed}\" -p:PackageVersion={_version} -nodeReuse:false");
         Assert.True(packExit == 0, packOutput);
 
         var (buildExit, buildOutput) = _consumer.Build();
@@ -143,12 +143,6 @@ public sealed class PackageConsumerTests : IDisposable
     {
         _consumer.Dispose();
         Directory.Delete(_feed, recursive: true);
-        // The test version would otherwise stay in the global packages folder forever.
-        var cached = Path.Combine(Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"), "recipedsl", _version);
-        if (Directory.Exists(cached))
-        {
-            Directory.Delete(cached, recursive: true);
-        }
+        ConsumerProject.ForgetPackage("RecipeDsl", _version);
     }
 }

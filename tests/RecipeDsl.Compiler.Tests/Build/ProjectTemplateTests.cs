@@ -24,7 +24,7 @@ public sealed class ProjectTemplateTests : IDisposable
         foreach (var project in new[] { "src/RecipeDsl.Package/RecipeDsl.Package.csproj", "src/RecipeDsl.Templates/RecipeDsl.Templates.csproj" })
         {
             var (packExit, packOutput) = _folder.Dotnet(
-                $"pack \"{Path.Combine(RepositoryPaths.Root, project)}\" -c {ConsumerProject.Configuration} -o \"{_feed}\" -p:Version={_version} -nodeReuse:false");
+                $"pack \"{Path.Combine(RepositoryPaths.Root, project)}\" -c {ConsumerProject.Configuration} -o \"{_feed}\" -p:PackageVersion={_version} -nodeReuse:false");
             Assert.True(packExit == 0, packOutput);
         }
 
@@ -77,15 +77,7 @@ public sealed class ProjectTemplateTests : IDisposable
         _folder.Dispose();
         Directory.Delete(_feed, recursive: true);
         Directory.Delete(_hive, recursive: true);
-        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (var id in new[] { "recipedsl", "recipedsl.templates" })
-        {
-            var cached = Path.Combine(packages, id, _version);
-            if (Directory.Exists(cached))
-            {
-                Directory.Delete(cached, recursive: true);
-            }
-        }
+        ConsumerProject.ForgetPackage("RecipeDsl", _version);
+        ConsumerProject.ForgetPackage("RecipeDsl.Templates", _version);
     }
 }
