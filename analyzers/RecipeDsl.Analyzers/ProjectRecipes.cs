@@ -20,6 +20,7 @@ internal sealed class ProjectRecipes
     private readonly ImmutableArray<AdditionalText> _files;
     private readonly ConcurrentDictionary<string, (RecipeParseResult Result, string Text)?> _parsed = new();
     private RecipeFiles? _sources;
+    private IReadOnlyList<Recipe>? _recipes;
 
     public ProjectRecipes(ImmutableArray<AdditionalText> files) => _files = files;
 
@@ -29,9 +30,9 @@ internal sealed class ProjectRecipes
             ? null
             : _parsed.GetOrAdd(path, _ => Sources(cancellationToken).All.Where(file => file.Path == path).Select(file => ((RecipeParseResult, string)?)(RecipeParser.Parse(file.Path, file.Text, Sources(cancellationToken)), file.Text)).FirstOrDefault());
 
-    /// <summary>Every valid recipe of the project.</summary>
+    /// <summary>Every valid recipe of the project, gathered once per compilation.</summary>
     public IReadOnlyList<Recipe> Recipes(CancellationToken cancellationToken) =>
-        _files.Select(file => Parse(file.Path, cancellationToken)?.Result.Recipe).OfType<Recipe>().ToList();
+        _recipes ??= _files.Select(file => Parse(file.Path, cancellationToken)?.Result.Recipe).OfType<Recipe>().ToList();
 
     public IEnumerable<string> OtherFilesNamed(string path, string name, CancellationToken cancellationToken) =>
         _files

@@ -51,7 +51,7 @@ public class RunSettings : CommandSettings
         Epochs is <= 0 ? ValidationResult.Error($"--epochs needs a whole number above 0; got {Epochs}.")
         : MaxTrain is <= 0 ? ValidationResult.Error($"--max-train needs a whole number above 0; got {MaxTrain}.")
         : Seed is < 0 ? ValidationResult.Error($"--seed needs a whole number of 0 or more; got {Seed}.")
-        : Device is not (null or "auto" or "cpu" or "cuda") ? ValidationResult.Error($"--device is auto, cpu or cuda; got '{Device}'.")
+        : Device is not null && DeviceOf(Device) is null ? ValidationResult.Error($"--device is auto, cpu or cuda; got '{Device}'.")
         : ValidationResult.Success();
 
     /// <summary>Refuses, before anything trains, a <c>--set</c> that none of <paramref name="entries"/> can take at run time.</summary>
