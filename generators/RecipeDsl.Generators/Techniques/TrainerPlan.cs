@@ -10,11 +10,10 @@ namespace RecipeDsl.Generators.Techniques;
 /// </summary>
 /// <remarks>
 /// The order is the order of the techniques' setup lines, and so of everything they write (their constants, entry
-/// points, epoch-start lines, checkpoint parts): the TF32 switches, label noise in the data, dropout in the network, the teacher
-/// (distillation), the targets' smoothing (per-class or one ε), the loss (cross-entropy or focal), image augmentation,
-/// Mixup, temperature scaling, the ε sweep, the learning rate schedule, the bfloat16 copy (its float32 gradients
-/// before clipping), gradient clipping, early stopping. Changing it
-/// changes the generated output.
+/// points, epoch-start lines, checkpoint parts): the TF32 switches, label noise in the data, dropout in the network,
+/// the teacher (distillation), the targets' smoothing (per-class or one ε), the loss (cross-entropy or focal), image
+/// augmentation, Mixup, temperature scaling, the ε sweep, the learning rate schedule, the bfloat16 copy (its float32
+/// gradients before clipping), gradient clipping, early stopping. Changing it changes the generated output.
 /// </remarks>
 internal sealed class TrainerPlan
 {
